@@ -1,0 +1,49 @@
+# postview: `make serve` to use it, `make test` to check it. Both install what is missing first.
+
+PORT ?= 8080
+PKG := www/pkg
+WASM := $(PKG)/postview_bg.wasm
+WASM_OPT := node_modules/.bin/wasm-opt
+# The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e clean
+
+serve: build
+	@echo "postview on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test: setup-test lint test-native build test-wasm test-e2e
+
+setup:
+	.ci/setup build
+
+setup-test:
+	.ci/setup test
+
+# The release build the page loads, shrunk by wasm-opt 132 from npm (Debian's 108 corrupts it).
+build: setup
+	wasm-pack build --release --target web --out-dir $(PKG)
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
+	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
+		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	wasm-pack test --headless --chrome -- --test web
+
+# Against the same optimised build `make serve` serves.
+test-e2e:
+	node --test tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf $(PKG)

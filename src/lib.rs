@@ -1,0 +1,38 @@
+//! postview: a Markdown post previewer.
+//!
+//! A post is front matter (YAML between `---` lines) and a Markdown body. [`render`] splits it,
+//! reads the metadata, renders the body to HTML that is safe to insert into a page, and reports
+//! every problem as a [`Diagnostic`] with a line and column, while the rest still renders.
+//!
+//! ```
+//! use postview::{render, RenderOptions};
+//!
+//! let post = "---\ntitle: 你好\ntags: 线下活动\n---\n\n## 第一节\n\nHello **world**.\n";
+//! let rendered = render(post, &RenderOptions::default());
+//! assert_eq!(rendered.meta.title.as_deref(), Some("你好"));
+//! assert_eq!(rendered.meta.tags, ["线下活动"]);
+//! assert!(rendered.html.contains("<h2 id=\"第一节\">第一节</h2>"));
+//! assert!(rendered.diagnostics.is_empty());
+//! ```
+//!
+//! The crate is three layers: this pure core (no browser APIs, tested natively), the live
+//! previewer in `browser` (web-sys, wasm32 only) and the `#[wasm_bindgen]` edge in `wasm`.
+
+pub mod diagnostic;
+pub mod front_matter;
+mod header;
+pub mod markdown;
+pub mod options;
+mod render;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use diagnostic::{Diagnostic, Position, Severity};
+pub use front_matter::meta::{PostDate, PostMeta};
+pub use front_matter::value::{Map, Value};
+pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
+pub use options::{Flavor, RawHtml, RenderOptions};
+pub use render::{render, Rendered};

@@ -1,0 +1,101 @@
+//! Heading ids: readable slugs (Chinese stays Chinese), unique across a post.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// Gives every heading an id made from its text: `## 什么是 PyCon？` gets `什么是-pycon`.
+/// A second heading with the same text gets `-1`, a third `-2`, and so on.
+pub struct HeadingIds<'a, I> {
+    inner: I,
+    pending: std::collections::VecDeque<Event<'a>>,
+    taken: HashSet<String>,
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
+    pub fn new(inner: I) -> Self {
+        HeadingIds { inner, pending: Default::default(), taken: HashSet::new() }
+    }
+
+    /// Reads a whole heading, so its text is known before its start tag is written.
+    fn heading(&mut self, start: Event<'a>) -> Event<'a> {
+        let mut text = String::new();
+        for event in self.inner.by_ref() {
+            let done = matches!(event, Event::End(TagEnd::Heading(_)));
+            if let Event::Text(t) | Event::Code(t) = &event {
+                text.push_str(t);
+            }
+            self.pending.push_back(event);
+            if done {
+                break;
+            }
+        }
+        let id = self.unique(slug(&text));
+        match start {
+            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs })
+            }
+            other => other,
+        }
+    }
+
+    fn unique(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 0;
+        while self.taken.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(event) = self.pending.pop_front() {
+            return Some(event);
+        }
+        match self.inner.next()? {
+            start @ Event::Start(Tag::Heading { .. }) => Some(self.heading(start)),
+            event => Some(event),
+        }
+    }
+}
+
+/// Lower-cased letters and digits of any script, with each run of spaces and punctuation
+/// turned into one `-`; `section` when nothing is left.
+pub fn slug(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if gap && !slug.is_empty() {
+                slug.push('-');
+            }
+            gap = false;
+            slug.extend(c.to_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn chinese_headings_keep_their_characters() {
+        assert_eq!(slug("什么是Python中国大会（PyCon）？"), "什么是python中国大会-pycon");
+        assert_eq!(slug("  收获远大于付出 "), "收获远大于付出");
+        assert_eq!(slug("Hello, World!"), "hello-world");
+        assert_eq!(slug("？！"), "section");
+    }
+}

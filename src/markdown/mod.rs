@@ -1,0 +1,207 @@
+//! Markdown body to HTML: pulldown-cmark's events, adjusted for a preview on the way through.
+
+mod heading_ids;
+pub mod url;
+
+use std::ops::Range;
+
+use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use crate::options::{Flavor, RawHtml, RenderOptions};
+pub use heading_ids::slug;
+use url::UrlUse;
+
+/// A URL the preview refused, and where its link starts (a byte offset into the body).
+pub struct BlockedUrl {
+    pub offset: usize,
+    pub url: String,
+}
+
+/// Renders a Markdown body to HTML, noting every URL it refused to carry.
+pub fn render(markdown: &str, options: &RenderOptions, blocked: &mut Vec<BlockedUrl>) -> String {
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let events = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
+    let raw_html = options.raw_html;
+    match options.flavor {
+        Flavor::CommonMark => html::push_html(&mut out, events.map(|(event, _)| apply_raw_html(event, raw_html))),
+        Flavor::Post => {
+            let preview = PreviewEvents { inner: events, raw_html, blocked, table: TableCells::default() };
+            html::push_html(&mut out, heading_ids::HeadingIds::new(preview));
+        }
+    }
+    out
+}
+
+/// Raw HTML under the [`RawHtml`] policy: kept, or turned into text that shows it as typed.
+fn apply_raw_html(event: Event<'_>, policy: RawHtml) -> Event<'_> {
+    match (policy, event) {
+        (RawHtml::Trust, event) => event,
+        (RawHtml::Escape, Event::Html(text) | Event::InlineHtml(text)) => Event::Text(text),
+        // An HTML block shown as text still needs a block around it.
+        (RawHtml::Escape, Event::Start(Tag::HtmlBlock)) => Event::Start(Tag::Paragraph),
+        (RawHtml::Escape, Event::End(TagEnd::HtmlBlock)) => Event::End(TagEnd::Paragraph),
+        (_, event) => event,
+    }
+}
+
+/// Links and images rewritten for a preview: only safe URLs, links that open in a new tab,
+/// images that load lazily and send no referrer (so hotlink-protected CDNs serve them).
+struct PreviewEvents<'b, I> {
+    inner: I,
+    raw_html: RawHtml,
+    blocked: &'b mut Vec<BlockedUrl>,
+    table: TableCells,
+}
+
+/// Where we are in a table. pulldown-cmark aligns cells with `style="text-align: …"`, which a
+/// strict Content-Security-Policy (ours: `style-src 'self'`) blocks; cells get classes instead.
+#[derive(Default)]
+struct TableCells {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    index: usize,
+}
+
+impl TableCells {
+    fn open(&mut self) -> String {
+        let tag = if self.in_head { "th" } else { "td" };
+        let class = match self.alignments.get(self.index) {
+            Some(Alignment::Left) => " class=\"align-left\"",
+            Some(Alignment::Center) => " class=\"align-center\"",
+            Some(Alignment::Right) => " class=\"align-right\"",
+            Some(Alignment::None) | None => "",
+        };
+        format!("<{tag}{class}>")
+    }
+
+    fn close(&mut self) -> &'static str {
+        self.index += 1;
+        if self.in_head {
+            "</th>"
+        } else {
+            "</td>"
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for PreviewEvents<'_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        let (event, range) = self.inner.next()?;
+        Some(match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                let href = self.checked(full_link_url(link_type, dest_url), UrlUse::Link, range.start);
+                Event::InlineHtml(link_open_tag(href.as_deref(), &title).into())
+            }
+            Event::End(TagEnd::Link) => Event::InlineHtml(CowStr::Borrowed("</a>")),
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let src = self.checked(dest_url.to_string(), UrlUse::Image, range.start);
+                let alt = self.image_alt_text();
+                Event::InlineHtml(image_tag(src.as_deref(), &alt, &title).into())
+            }
+            Event::Start(Tag::Table(alignments)) => {
+                let unaligned = vec![Alignment::None; alignments.len()];
+                self.table = TableCells { alignments, ..TableCells::default() };
+                Event::Start(Tag::Table(unaligned))
+            }
+            Event::Start(Tag::TableHead) => {
+                self.table.in_head = true;
+                self.table.index = 0;
+                event
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.table.in_head = false;
+                event
+            }
+            Event::Start(Tag::TableRow) => {
+                self.table.index = 0;
+                event
+            }
+            Event::Start(Tag::TableCell) => Event::InlineHtml(self.table.open().into()),
+            Event::End(TagEnd::TableCell) => Event::InlineHtml(self.table.close().into()),
+            event => apply_raw_html(event, self.raw_html),
+        })
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> PreviewEvents<'_, I> {
+    fn checked(&mut self, url: String, usage: UrlUse, offset: usize) -> Option<String> {
+        if url::is_safe(&url, usage) {
+            return Some(url);
+        }
+        self.blocked.push(BlockedUrl { offset, url });
+        None
+    }
+
+    /// The text inside `![…]`, read up to the image's end, as pulldown-cmark's own writer does.
+    fn image_alt_text(&mut self) -> String {
+        let mut alt = String::new();
+        let mut depth = 1;
+        for (event, _) in self.inner.by_ref() {
+            match event {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Event::Text(text) | Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                    alt.push_str(&text)
+                }
+                Event::Html(text) | Event::InlineHtml(text) => alt.push_str(&text),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+        }
+        alt
+    }
+}
+
+/// Email autolinks (`<a@b.c>`) carry the address alone; the link needs its scheme.
+fn full_link_url(link_type: LinkType, dest_url: CowStr<'_>) -> String {
+    match link_type {
+        LinkType::Email => format!("mailto:{dest_url}"),
+        _ => dest_url.to_string(),
+    }
+}
+
+fn link_open_tag(href: Option<&str>, title: &str) -> String {
+    let mut tag = String::from("<a");
+    if let Some(href) = href {
+        push_attribute(&mut tag, "href", href, true);
+        // Links within the post (footnotes, headings) stay in the page; others open a new tab
+        // so a click never navigates away from the draft.
+        if !href.starts_with('#') {
+            tag.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
+        }
+    }
+    if !title.is_empty() {
+        push_attribute(&mut tag, "title", title, false);
+    }
+    tag.push('>');
+    tag
+}
+
+fn image_tag(src: Option<&str>, alt: &str, title: &str) -> String {
+    let mut tag = String::from("<img");
+    push_attribute(&mut tag, "src", src.unwrap_or(""), true);
+    push_attribute(&mut tag, "alt", alt, false);
+    if !title.is_empty() {
+        push_attribute(&mut tag, "title", title, false);
+    }
+    tag.push_str(" loading=\"lazy\" referrerpolicy=\"no-referrer\" />");
+    tag
+}
+
+/// ` name="value"`, escaped for a double-quoted attribute (URLs also percent-encoded as needed).
+fn push_attribute(tag: &mut String, name: &str, value: &str, is_url: bool) {
+    tag.push(' ');
+    tag.push_str(name);
+    tag.push_str("=\"");
+    // Writing into a String cannot fail.
+    let _ = if is_url { escape_href(&mut *tag, value) } else { escape_html(&mut *tag, value) };
+    tag.push('"');
+}

@@ -1,0 +1,43 @@
+// Debian's Chromium under playwright-core, started the way this machine allows (no downloads,
+// no background network), and a page on www/ whose outside images are answered locally.
+import { chromium } from 'playwright-core';
+import { serveWww } from './static-server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A 1×1 transparent PNG, served for every image from outside the page.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** Starts the server and the browser; returns { open, close }. */
+export async function startBrowser() {
+  const server = await serveWww();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+  /**
+   * Opens the page and waits for the first preview. Outside images load (a pixel) unless
+   * `brokenImages`, in which case they fail. Console errors and page errors are collected.
+   */
+  async function open({ brokenImages = false, viewport } = {}) {
+    const context = await browser.newContext(viewport ? { viewport } : {});
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.route((url) => !url.href.startsWith(server.url), (route) =>
+      brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
+    await page.goto(server.url);
+    await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+    return { page, problems, close: () => context.close() };
+  }
+
+  return {
+    open,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

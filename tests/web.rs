@@ -1,0 +1,138 @@
+//! Browser tests (wasm-pack test --headless --chrome): the JavaScript boundary returns typed
+//! objects, `mount` follows a real textarea, and rendered HTML becomes the expected elements.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const POST: &str =
+    "---\ntitle: 测试文章\ndate: 2024-11-22 23:14:24\ntags: 线下活动\n---\n\n## 第一节\n\n正文**加粗**。\n";
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap())
+}
+
+/// A textarea and a preview element in the page, removed again when dropped.
+struct Page {
+    editor: HtmlTextAreaElement,
+    preview: HtmlElement,
+}
+
+impl Page {
+    fn new(source: &str) -> Page {
+        let doc = document();
+        let editor: HtmlTextAreaElement = doc.create_element("textarea").unwrap().dyn_into().unwrap();
+        editor.set_value(source);
+        let preview: HtmlElement = doc.create_element("section").unwrap().dyn_into().unwrap();
+        let body = doc.body().unwrap();
+        body.append_child(&editor).unwrap();
+        body.append_child(&preview).unwrap();
+        Page { editor, preview }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.preview.query_selector(selector).unwrap()
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.editor.remove();
+        self.preview.remove();
+    }
+}
+
+/// Resolves after the browser has run its next animation frame (and the one after).
+async fn next_frames() {
+    for _ in 0..2 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn render_returns_a_plain_object_with_camel_case_fields() {
+    let rendered = postview::wasm::render_post(POST, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&rendered, "meta.title").as_string().as_deref(), Some("测试文章"));
+    assert_eq!(get(&rendered, "meta.date.iso").as_string().as_deref(), Some("2024-11-22T23:14:24"));
+    let tags: Array = get(&rendered, "meta.tags").dyn_into().unwrap();
+    assert_eq!(tags.to_vec(), vec![JsValue::from_str("线下活动")]);
+    assert!(get(&rendered, "headerHtml").as_string().unwrap().contains("<h1"));
+    assert_eq!(get(&rendered, "frontMatter.format").as_string().as_deref(), Some("yaml"));
+    assert_eq!(get(&rendered, "frontMatter.data.tags").as_string().as_deref(), Some("线下活动"));
+    let diagnostics: Array = get(&rendered, "diagnostics").dyn_into().unwrap();
+    assert_eq!(diagnostics.length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn bad_front_matter_is_a_diagnostic_inside_a_successful_result() {
+    let rendered =
+        postview::wasm::render_post("---\ntitle: [unclosed\n---\n\nbody text\n", JsValue::UNDEFINED).unwrap();
+    let diagnostic = get(&rendered, "diagnostics").dyn_into::<Array>().unwrap().get(0);
+    assert_eq!(get(&diagnostic, "severity").as_string().as_deref(), Some("error"));
+    assert!(get(&diagnostic, "line").as_f64().unwrap() >= 2.0);
+    assert!(get(&rendered, "html").as_string().unwrap().contains("body text"));
+}
+
+#[wasm_bindgen_test]
+fn unknown_options_are_a_thrown_error() {
+    let options = js_sys::JSON::parse(r#"{"rawHTML": "trust"}"#).unwrap();
+    assert!(postview::wasm::render_post("x", options).is_err());
+    let options = js_sys::JSON::parse(r#"{"rawHtml": "trust", "flavor": "commonmark"}"#).unwrap();
+    let html = get(&postview::wasm::render_post("<b>x</b>", options).unwrap(), "html");
+    assert_eq!(html.as_string().as_deref(), Some("<p><b>x</b></p>\n"));
+}
+
+#[wasm_bindgen_test]
+fn rendered_html_becomes_the_expected_elements() {
+    let page = Page::new(POST);
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(page.find("header h1").unwrap().text_content().as_deref(), Some("测试文章"));
+    let time = page.find("header time").unwrap();
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2024-11-22T23:14:24"));
+    assert_eq!(page.find("header .post-tags li").unwrap().text_content().as_deref(), Some("线下活动"));
+    assert_eq!(page.find("h2").unwrap().id(), "第一节");
+    assert_eq!(page.find(".postview-body strong").unwrap().text_content().as_deref(), Some("加粗"));
+    assert!(!page.preview.text_content().unwrap().contains("title:"));
+}
+
+#[wasm_bindgen_test]
+async fn mount_follows_input_events_on_the_next_frame() {
+    let page = Page::new(POST);
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    page.editor.set_value("---\ntitle: 改过的标题\n---\n\n新的正文\n");
+    page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    next_frames().await;
+    assert_eq!(page.find("header h1").unwrap().text_content().as_deref(), Some("改过的标题"));
+    assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("新的正文"));
+}
+
+#[wasm_bindgen_test]
+fn update_renders_at_once_and_destroy_empties_the_preview() {
+    let page = Page::new("");
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    previewer.update("# 标题");
+    assert_eq!(page.editor.value(), "# 标题");
+    assert_eq!(page.find("h1").unwrap().text_content().as_deref(), Some("标题"));
+    previewer.destroy();
+    assert_eq!(page.preview.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn a_front_matter_error_is_listed_in_the_preview_with_its_place() {
+    let page = Page::new("---\ntitle: x\nbroken: [\n---\n\n正文还在\n");
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    let item = page.find(".postview-diagnostics .diagnostic-error").unwrap();
+    assert!(item.text_content().unwrap().starts_with("Line "));
+    assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("正文还在"));
+}
