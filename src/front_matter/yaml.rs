@@ -2,6 +2,8 @@
 //!
 //! serde_yaml refuses alias bombs and stops at 128 levels of nesting, but deep *flow* nesting
 //! (`[[[[…`) is slow in it, so text that could stall the preview is refused before it is parsed.
+//! The depth check skips quoted text, which a quote in a plain scalar (`[a'b, [[[[…`) can fake,
+//! so the number of brackets is capped as well, whatever quotes surround them.
 
 use super::value::{Map, Value};
 
@@ -9,6 +11,9 @@ use super::value::{Map, Value};
 pub const MAX_LEN: usize = 256 * 1024;
 /// Deeper `[`/`{` nesting than this is not parsed. Real posts nest two or three levels.
 pub const MAX_FLOW_DEPTH: usize = 64;
+/// More `[` and `{` than this, quoted or not, are not parsed: the cost of parsing grows with the
+/// depth they could nest to (about a second at 1024 levels in a debug build).
+pub const MAX_FLOW_BRACKETS: usize = 1024;
 
 /// Why some YAML could not be read, and where (a byte offset into the YAML text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,8 +25,7 @@ pub struct YamlError {
 /// Parses YAML text into a [`Value`].
 pub fn parse(text: &str) -> Result<Value, YamlError> {
     guard(text)?;
-    let value: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|error| YamlError { message: describe(&error), offset: error.location().map_or(0, |l| l.index()) })?;
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| describe(text, &error))?;
     Ok(convert(value))
 }
 
@@ -36,15 +40,23 @@ fn guard(text: &str) -> Result<(), YamlError> {
             offset: 0,
         });
     }
-    match deepest_flow_nesting(text) {
-        Some(offset) => Err(YamlError {
+    if let Some(offset) = deepest_flow_nesting(text) {
+        return Err(YamlError {
             message: format!(
                 "brackets nest more than {MAX_FLOW_DEPTH} levels deep here; front matter this deep is not read"
             ),
             offset,
-        }),
-        None => Ok(()),
+        });
     }
+    if let Some((offset, _)) = text.match_indices(['[', '{']).nth(MAX_FLOW_BRACKETS) {
+        return Err(YamlError {
+            message: format!(
+                "front matter has more than {MAX_FLOW_BRACKETS} `[` and `{{`; front matter with this many is not read"
+            ),
+            offset,
+        });
+    }
+    Ok(())
 }
 
 /// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`], skipping quoted text.
@@ -70,13 +82,86 @@ fn deepest_flow_nesting(text: &str) -> Option<usize> {
     None
 }
 
-/// serde_yaml's message without its own "at line … column …": ours points into the editor.
-fn describe(error: &serde_yaml::Error) -> String {
-    let message = error.to_string();
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message,
+/// serde_yaml's message without its own "at line … column …" and "at position …" (ours point
+/// into the editor), and the place it is about: where the problem is or, when the text just ran
+/// out (an unclosed quote or bracket), where the unclosed thing opened.
+fn describe(text: &str, error: &serde_yaml::Error) -> YamlError {
+    let full = error.to_string();
+    let mut message = String::new();
+    let mut marks = Vec::new();
+    let mut rest = full.as_str();
+    while let Some(at) = rest.find(" at ") {
+        message.push_str(&rest[..at]);
+        rest = &rest[at + " at ".len()..];
+        match mark(text, rest) {
+            Some((offset, length)) => {
+                marks.push(offset);
+                rest = &rest[length..];
+            }
+            None => message.push_str(" at "),
+        }
     }
+    message.push_str(rest);
+    let mut offset = error.location().map_or(0, |l| l.index());
+    if offset == 0 {
+        // Reader errors (control characters) give their place only in the message.
+        offset = marks.first().copied().unwrap_or(0);
+    }
+    let ran_out = text.get(offset..).is_some_and(|rest| rest.trim().is_empty());
+    if let ([_, .., context], true) = (marks.as_slice(), ran_out) {
+        offset = *context;
+    }
+    if let Some(key) = message.split_once("duplicate entry with key \"").and_then(|(_, key)| key.strip_suffix('"')) {
+        offset = second_key_offset(text, offset, key).unwrap_or(offset);
+    }
+    YamlError { message, offset }
+}
+
+/// serde_yaml places a duplicate key at the start of its mapping; the author wants the line
+/// that repeats it. Finds the second `key:` at the mapping's indentation, for block mappings.
+fn second_key_offset(text: &str, mapping: usize, key: &str) -> Option<usize> {
+    let line_start = text.get(..mapping)?.rfind('\n').map_or(0, |at| at + 1);
+    let indent = text[line_start..mapping].chars().count();
+    let mut offset = line_start;
+    let mut seen = 0;
+    for (n, line) in text[line_start..].split_inclusive('\n').enumerate() {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let content = if n == 0 { &line[mapping - line_start..] } else { line.get(indent..).unwrap_or("") };
+        if n > 0 && !line.trim().is_empty() && spaces < indent {
+            return None;
+        }
+        let unquoted = content.strip_prefix(['"', '\'']).unwrap_or(content);
+        let is_key = (n == 0 || spaces == indent)
+            && unquoted
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start_matches(['"', '\'', ' ']).starts_with(':'));
+        if is_key {
+            seen += 1;
+            if seen == 2 {
+                return Some(offset + line.len() - content.len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Reads `line L column C` or `position P` at the start of `message`: the byte offset it means
+/// in `text`, and how much of `message` it took.
+fn mark(text: &str, message: &str) -> Option<(usize, usize)> {
+    fn number(s: &str) -> Option<(usize, &str)> {
+        let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        Some((s[..end].parse().ok()?, &s[end..]))
+    }
+    if let Some(rest) = message.strip_prefix("position ") {
+        let (position, after) = number(rest)?;
+        return Some((position.min(text.len()), message.len() - after.len()));
+    }
+    let (line, rest) = number(message.strip_prefix("line ")?)?;
+    let (column, after) = number(rest.strip_prefix(" column ")?)?;
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let within: usize = text[line_start..].chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+    Some((line_start + within, message.len() - after.len()))
 }
 
 fn convert(value: serde_yaml::Value) -> Value {
