@@ -24,6 +24,7 @@ mod header;
 pub mod markdown;
 pub mod options;
 mod render;
+mod sanitize;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -35,4 +36,5 @@ pub use front_matter::meta::{PostDate, PostMeta};
 pub use front_matter::value::{Map, Value};
 pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
 pub use options::{Flavor, RawHtml, RenderOptions};
-pub use render::{render, Rendered};
+pub use render::{render, render_with, Rendered};
+pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES};

@@ -13,7 +13,7 @@ pub struct RenderOptions {
     /// Which Markdown to speak. Default: [`Flavor::Post`].
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub flavor: Flavor,
-    /// What to do with raw HTML written in the Markdown. Default: [`RawHtml::Escape`].
+    /// What to do with raw HTML written in the Markdown. Default: [`RawHtml::Sanitize`].
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub raw_html: RawHtml,
 }
@@ -42,8 +42,12 @@ pub enum Flavor {
 #[serde(rename_all = "camelCase")]
 pub enum RawHtml {
     /// Show it as text, exactly as typed. Safe for any author.
-    #[default]
     Escape,
+    /// Keep harmless tags and attributes (an allowlist like GitHub's), drop the rest. Needs a
+    /// [`Sanitizer`](crate::Sanitizer): in the browser postview brings DOMPurify; without one
+    /// (`render` natively) raw HTML is shown as text, as with `Escape`. Safe for any author.
+    #[default]
+    Sanitize,
     /// Pass it through untouched. DANGEROUS: an author can run script in the page. Only for a
     /// CMS that owns every word of its content.
     Trust,

@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::front_matter::{self, meta::PostMeta, FrontMatter};
+use crate::header;
 use crate::options::RenderOptions;
-use crate::{header, markdown};
+use crate::sanitize::{self, Sanitizer};
 
 /// Everything a render gives: safe HTML to show, and the data behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,27 +25,37 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Renders a whole post. Never fails: whatever is wrong becomes a diagnostic.
+/// Renders a whole post. Never fails: whatever is wrong becomes a diagnostic. Without a
+/// [`Sanitizer`], the `sanitize` raw-HTML policy shows raw HTML as text; see [`render_with`].
 pub fn render(source: &str, options: &RenderOptions) -> Rendered {
+    render_with(source, options, None)
+}
+
+/// [`render`], with a sanitizer for raw HTML under the `sanitize` policy.
+pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn Sanitizer>) -> Rendered {
     let has_bom = source.starts_with('\u{feff}');
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let index = LineIndex::new(text);
     let read = front_matter::read(text, &index);
     let mut front_matter = read.front_matter;
     if let (true, Some(front_matter)) = (has_bom, front_matter.as_mut()) {
-        // The range is in the caller's string, which still holds the mark.
+        // The range is in the caller's string, which still holds the mark before the block.
+        front_matter.range.start += 1;
         front_matter.range.end += 1;
     }
-    let mut blocked = Vec::new();
-    let body = &text[read.body_start..];
-    let html = markdown::render(body, options, &mut blocked);
+    let body_start = read.body_start;
+    let rendered_body = sanitize::render_body(&text[body_start..], options, sanitizer);
     let mut diagnostics = read.diagnostics;
-    diagnostics.extend(blocked.into_iter().map(|b| {
+    let body = rendered_body.body;
+    diagnostics.extend(body.blocked.into_iter().map(|b| {
         Diagnostic::warning(
             format!("the link to `{}` was removed: only http, https, mailto and relative links are allowed", b.url),
-            index.position(read.body_start + b.offset),
+            index.position(body_start + b.offset),
         )
     }));
+    if let Some((offset, message)) = rendered_body.refusal {
+        diagnostics.push(Diagnostic::warning(message, index.position(body_start + offset)));
+    }
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    Rendered { header_html: header::render(&read.meta), html, front_matter, meta: read.meta, diagnostics }
+    Rendered { header_html: header::render(&read.meta), html: body.html, front_matter, meta: read.meta, diagnostics }
 }

@@ -32,7 +32,7 @@ pub fn render_post(
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
-    to_js(&crate::render(source, &options))
+    to_js(&crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
 }
 
 /// A live preview: renders `editor` into `preview` now and on the frame after every edit.

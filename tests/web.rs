@@ -117,6 +117,29 @@ async fn mount_follows_input_events_on_the_next_frame() {
     assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("新的正文"));
 }
 
+/// Types `source` into the page's editor as an input event, and waits for the frames after it.
+async fn type_into(page: &Page, source: &str) {
+    page.editor.set_value(source);
+    page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    next_frames().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_keeps_the_preview_live() {
+    let page = Page::new(POST);
+    drop(postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap());
+    type_into(&page, "# 还在更新\n").await;
+    assert_eq!(page.find(".postview-body h1").unwrap().text_content().as_deref(), Some("还在更新"));
+}
+
+#[wasm_bindgen_test]
+async fn after_destroy_typing_no_longer_renders() {
+    let page = Page::new(POST);
+    postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap().destroy();
+    type_into(&page, "# 不再更新\n").await;
+    assert_eq!(page.preview.child_element_count(), 0);
+}
+
 #[wasm_bindgen_test]
 fn update_renders_at_once_and_destroy_empties_the_preview() {
     let page = Page::new("");
@@ -135,4 +158,22 @@ fn a_front_matter_error_is_listed_in_the_preview_with_its_place() {
     let item = page.find(".postview-diagnostics .diagnostic-error").unwrap();
     assert!(item.text_content().unwrap().starts_with("Line "));
     assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("正文还在"));
+}
+
+#[wasm_bindgen_test]
+fn raw_html_is_sanitized_by_default_in_the_browser() {
+    let source = "<details open><summary>更多</summary><b onclick=\"alert(1)\">粗</b></details>\n\n<img src=x onerror=alert(1)><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>\n";
+    let html = get(&postview::wasm::render_post(source, JsValue::UNDEFINED).unwrap(), "html").as_string().unwrap();
+    assert!(html.contains("<details open=\"\"><summary>更多</summary><b>粗</b></details>"), "{html}");
+    for bad in ["onclick", "onerror", "<script", "javascript:"] {
+        assert!(!html.contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("loading=\"lazy\""), "{html}");
+}
+
+#[wasm_bindgen_test]
+fn raw_html_can_still_be_shown_as_text() {
+    let options = js_sys::JSON::parse(r#"{"rawHtml": "escape"}"#).unwrap();
+    let html = get(&postview::wasm::render_post("<b>x</b>", options).unwrap(), "html").as_string().unwrap();
+    assert_eq!(html, "<p>&lt;b&gt;x&lt;/b&gt;</p>\n");
 }

@@ -4,5 +4,7 @@
 mod diagnostics_list;
 mod image_fallback;
 mod previewer;
+mod sanitizer;
 
 pub use previewer::Previewer;
+pub use sanitizer::{with_sanitizer, DomPurify};

@@ -9,13 +9,14 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
-use super::{diagnostics_list, image_fallback};
-use crate::{render, RenderOptions, Rendered};
+use super::{diagnostics_list, image_fallback, sanitizer};
+use crate::{render_with, RenderOptions, Rendered};
 
-/// A live preview of an editor. Dropping it (or [`Previewer::destroy`]) stops listening.
+/// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
+/// whether or not the handle is kept: a page that drops (or a JS garbage collector that frees)
+/// the handle must not silently freeze its preview.
 pub struct Previewer {
     state: Rc<RefCell<State>>,
-    _listeners: [EventListener; 3],
 }
 
 struct State {
@@ -26,6 +27,9 @@ struct State {
     /// The frame a render is waiting for; typing more before it comes adds nothing.
     frame: Option<AnimationFrame>,
     last: Option<Rendered>,
+    /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
+    /// the preview live); `destroy` drops them, which breaks the cycle.
+    listeners: Vec<EventListener>,
 }
 
 /// The elements mount puts inside the preview.
@@ -44,21 +48,30 @@ impl Previewer {
         options: RenderOptions,
     ) -> Result<Previewer, JsValue> {
         let parts = Parts::create(&preview)?;
-        let state = Rc::new(RefCell::new(State { editor, options, preview, parts, frame: None, last: None }));
+        let state = Rc::new(RefCell::new(State {
+            editor,
+            options,
+            preview,
+            parts,
+            frame: None,
+            last: None,
+            listeners: vec![],
+        }));
         let listeners = {
             let s = state.borrow();
-            let weak = Rc::downgrade(&state);
-            let on_input = EventListener::new(&s.editor, "input", move |_| schedule(&weak));
+            let strong = Rc::clone(&state);
+            let on_input = EventListener::new(&s.editor, "input", move |_| schedule(&strong));
             let editor = s.editor.clone();
             let on_click = EventListener::new(&s.parts.diagnostics, "click", move |event| {
                 if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            [on_input, on_click, image_fallback::listen(&s.preview)]
+            vec![on_input, on_click, image_fallback::listen(&s.preview)]
         };
+        state.borrow_mut().listeners = listeners;
         state.borrow_mut().render_now();
-        Ok(Previewer { state, _listeners: listeners })
+        Ok(Previewer { state })
     }
 
     /// Replaces the editor's text with `source` and renders it at once.
@@ -73,21 +86,24 @@ impl Previewer {
         self.state.borrow().last.clone()
     }
 
-    /// Stops listening and empties the preview.
+    /// Stops listening, cancels a pending frame and empties the preview.
     pub fn destroy(self) {
-        let state = self.state.borrow();
+        let mut state = self.state.borrow_mut();
+        let listeners = std::mem::take(&mut state.listeners);
+        state.frame = None;
         state.preview.set_text_content(None);
+        drop(state);
+        drop(listeners);
     }
 }
 
 /// Asks for a render on the next frame, unless one is already on its way.
-fn schedule(weak: &Weak<RefCell<State>>) {
-    let Some(state) = weak.upgrade() else { return };
+fn schedule(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
     if s.frame.is_some() {
         return;
     }
-    let weak = weak.clone();
+    let weak: Weak<RefCell<State>> = Rc::downgrade(state);
     s.frame = Some(request_animation_frame(move |_| {
         if let Some(state) = weak.upgrade() {
             let mut s = state.borrow_mut();
@@ -100,7 +116,7 @@ fn schedule(weak: &Weak<RefCell<State>>) {
 impl State {
     fn render_now(&mut self) {
         let source = self.editor.value();
-        let rendered = render(&source, &self.options);
+        let rendered = sanitizer::with_sanitizer(|s| render_with(&source, &self.options, Some(s)));
         let last = self.last.as_ref();
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);

@@ -8,7 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-use crate::options::{Flavor, RawHtml, RenderOptions};
+use crate::options::{Flavor, RenderOptions};
 pub use heading_ids::slug;
 use url::UrlUse;
 
@@ -18,29 +18,53 @@ pub struct BlockedUrl {
     pub url: String,
 }
 
-/// Renders a Markdown body to HTML, noting every URL it refused to carry.
-pub fn render(markdown: &str, options: &RenderOptions, blocked: &mut Vec<BlockedUrl>) -> String {
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 2);
-    let events = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
-    let raw_html = options.raw_html;
-    match options.flavor {
-        Flavor::CommonMark => html::push_html(&mut out, events.map(|(event, _)| apply_raw_html(event, raw_html))),
-        Flavor::Post => {
-            let preview = PreviewEvents { inner: events, raw_html, blocked, table: TableCells::default() };
-            html::push_html(&mut out, heading_ids::HeadingIds::new(preview));
-        }
-    }
-    out
+/// A rendered body and what was noticed on the way.
+pub struct Body {
+    pub html: String,
+    pub blocked: Vec<BlockedUrl>,
+    /// How many pieces of raw HTML the body holds, and where the first starts (byte offset).
+    pub raw_html: RawHtmlSeen,
 }
 
-/// Raw HTML under the [`RawHtml`] policy: kept, or turned into text that shows it as typed.
-fn apply_raw_html(event: Event<'_>, policy: RawHtml) -> Event<'_> {
-    match (policy, event) {
-        (RawHtml::Trust, event) => event,
-        (RawHtml::Escape, Event::Html(text) | Event::InlineHtml(text)) => Event::Text(text),
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RawHtmlSeen {
+    pub count: usize,
+    pub first_offset: usize,
+}
+
+/// Renders a Markdown body to HTML. Raw HTML is kept as it is when `keep_raw_html`, and shown as
+/// text otherwise.
+pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> Body {
+    let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let mut blocked = Vec::new();
+    let mut raw_html = RawHtmlSeen::default();
+    let events = Parser::new_ext(markdown, options.parser_options()).into_offset_iter().inspect(|(event, range)| {
+        if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
+            if raw_html.count == 0 {
+                raw_html.first_offset = range.start;
+            }
+            raw_html.count += 1;
+        }
+    });
+    match options.flavor {
+        Flavor::CommonMark => html::push_html(&mut html, events.map(|(event, _)| apply_raw_html(event, keep_raw_html))),
+        Flavor::Post => {
+            let preview =
+                PreviewEvents { inner: events, keep_raw_html, blocked: &mut blocked, table: TableCells::default() };
+            html::push_html(&mut html, heading_ids::HeadingIds::new(preview));
+        }
+    }
+    Body { html, blocked, raw_html }
+}
+
+/// Raw HTML kept, or turned into text that shows it as typed.
+fn apply_raw_html(event: Event<'_>, keep: bool) -> Event<'_> {
+    match (keep, event) {
+        (true, event) => event,
+        (false, Event::Html(text) | Event::InlineHtml(text)) => Event::Text(text),
         // An HTML block shown as text still needs a block around it.
-        (RawHtml::Escape, Event::Start(Tag::HtmlBlock)) => Event::Start(Tag::Paragraph),
-        (RawHtml::Escape, Event::End(TagEnd::HtmlBlock)) => Event::End(TagEnd::Paragraph),
+        (false, Event::Start(Tag::HtmlBlock)) => Event::Start(Tag::Paragraph),
+        (false, Event::End(TagEnd::HtmlBlock)) => Event::End(TagEnd::Paragraph),
         (_, event) => event,
     }
 }
@@ -49,7 +73,7 @@ fn apply_raw_html(event: Event<'_>, policy: RawHtml) -> Event<'_> {
 /// images that load lazily and send no referrer (so hotlink-protected CDNs serve them).
 struct PreviewEvents<'b, I> {
     inner: I,
-    raw_html: RawHtml,
+    keep_raw_html: bool,
     blocked: &'b mut Vec<BlockedUrl>,
     table: TableCells,
 }
@@ -121,7 +145,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for PreviewEven
             }
             Event::Start(Tag::TableCell) => Event::InlineHtml(self.table.open().into()),
             Event::End(TagEnd::TableCell) => Event::InlineHtml(self.table.close().into()),
-            event => apply_raw_html(event, self.raw_html),
+            event => apply_raw_html(event, self.keep_raw_html),
         })
     }
 }
