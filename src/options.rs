@@ -29,8 +29,8 @@ pub enum Flavor {
     /// http, https, mailto and relative URLs survive).
     #[default]
     Post,
-    /// Plain CommonMark 0.31.2, byte for byte what the spec expects: no extensions, no ids, no
-    /// URL filtering, raw HTML passed through whatever `raw_html` says. For conformance checks
+    /// Plain CommonMark 0.31.2, byte for byte what the spec expects: no front matter (a leading
+    /// `---` is a thematic break), no extensions, no ids, no URL filtering, raw HTML passed through whatever `raw_html` says. For conformance checks
     /// and trusted text only; never for untrusted authors.
     #[serde(rename = "commonmark")]
     CommonMark,

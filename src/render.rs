@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::front_matter::{self, meta::PostMeta, FrontMatter};
 use crate::header;
-use crate::options::RenderOptions;
+use crate::options::{Flavor, RenderOptions};
 use crate::sanitize::{self, Sanitizer};
 
 /// Everything a render gives: safe HTML to show, and the data behind it.
@@ -36,7 +36,11 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
     let has_bom = source.starts_with('\u{feff}');
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let index = LineIndex::new(text);
-    let read = front_matter::read(text, &index);
+    // Front matter is a post extra: plain CommonMark reads a leading `---` as a thematic break.
+    let read = match options.flavor {
+        Flavor::Post => front_matter::read(text, &index),
+        Flavor::CommonMark => front_matter::Read::none(),
+    };
     let mut front_matter = read.front_matter;
     if let (true, Some(front_matter)) = (has_bom, front_matter.as_mut()) {
         // The range is in the caller's string, which still holds the mark before the block.

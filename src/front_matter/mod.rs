@@ -59,12 +59,19 @@ pub struct Read {
     pub body_start: usize,
 }
 
+impl Read {
+    /// No front matter: the whole text is the body.
+    pub fn none() -> Read {
+        Read { front_matter: None, meta: PostMeta::default(), diagnostics: Vec::new(), body_start: 0 }
+    }
+}
+
 /// Finds, parses and normalises the front matter at the start of `text` (which has no byte order
 /// mark). Problems become diagnostics; nothing here fails.
 pub fn read(text: &str, index: &LineIndex) -> Read {
     let split = split::split(text);
     let Some(fenced) = split.front_matter else {
-        return Read { front_matter: None, meta: PostMeta::default(), diagnostics: Vec::new(), body_start: 0 };
+        return Read::none();
     };
     let mut diagnostics = Vec::new();
     let raw = &text[fenced.content.clone()];
