@@ -8,7 +8,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e clean
+.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e bench clean
 
 serve: build
 	@echo "postview on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -43,6 +43,10 @@ test-wasm:
 # Against the same optimised build `make serve` serves.
 test-e2e:
 	node --test tests/e2e/
+
+# Figures, not pass/fail: throughput on hostile inputs against an ordinary post (native).
+bench:
+	cargo bench --bench hostile
 
 clean:
 	cargo clean

@@ -14,6 +14,9 @@ pub const MAX_FLOW_DEPTH: usize = 64;
 /// More `[` and `{` than this, quoted or not, are not parsed: the cost of parsing grows with the
 /// depth they could nest to (about a second at 1024 levels in a debug build).
 pub const MAX_FLOW_BRACKETS: usize = 1024;
+/// More aliases (`*name`) than this are not parsed. k aliases can expand a document about
+/// 3^(k/3) times (three to a level, each level naming the one before): at 16, a few hundred.
+pub const MAX_ALIASES: usize = 16;
 
 /// Why some YAML could not be read, and where (a byte offset into the YAML text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +59,39 @@ fn guard(text: &str) -> Result<(), YamlError> {
             offset,
         });
     }
+    if let Some(offset) = aliases(text).nth(MAX_ALIASES) {
+        return Err(YamlError {
+            message: format!(
+                "front matter uses more than {MAX_ALIASES} aliases (`*name`); front matter with this many is not read"
+            ),
+            offset,
+        });
+    }
     Ok(())
+}
+
+/// The offsets of the aliases (`*name` where a value starts: after `: `, `- `, `[`, `{` or `,`),
+/// skipping quoted text. A `*` inside a plain scalar (`a * b`) is not one.
+fn aliases(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut quote = None;
+    let mut value_starts = true;
+    text.char_indices().filter_map(move |(at, c)| {
+        let alias = quote.is_none() && value_starts && c == '*';
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), '\n') | (None, '\n') => {
+                quote = None;
+                value_starts = true;
+            }
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, ' ' | '\t') => {}
+            (None, '[' | '{' | ',') => value_starts = true,
+            (None, ':' | '-') => value_starts = text[at + 1..].starts_with([' ', '\t', '\n']),
+            (None, _) => value_starts = false,
+        }
+        alias.then_some(at)
+    })
 }
 
 /// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`], skipping quoted text.

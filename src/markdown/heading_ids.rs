@@ -1,6 +1,6 @@
 //! Heading ids: readable slugs (Chinese stays Chinese), unique across a post.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
@@ -10,11 +10,14 @@ pub struct HeadingIds<'a, I> {
     inner: I,
     pending: std::collections::VecDeque<Event<'a>>,
     taken: HashSet<String>,
+    /// The next suffix to try for each slug, so that 10^5 headings with the same text cost
+    /// linear time, not a scan past every earlier suffix.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
     pub fn new(inner: I) -> Self {
-        HeadingIds { inner, pending: Default::default(), taken: HashSet::new() }
+        HeadingIds { inner, pending: Default::default(), taken: HashSet::new(), next_suffix: HashMap::new() }
     }
 
     /// Reads a whole heading, so its text is known before its start tag is written.
@@ -41,9 +44,10 @@ impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
 
     fn unique(&mut self, base: String) -> String {
         let mut id = base.clone();
-        let mut n = 0;
+        let n = self.next_suffix.entry(base.clone()).or_insert(0);
+        // A suffix can still be taken by a heading whose own text ended in it (`a` `a` `a-1`).
         while self.taken.contains(&id) {
-            n += 1;
+            *n += 1;
             id = format!("{base}-{n}");
         }
         self.taken.insert(id.clone());
@@ -97,5 +101,12 @@ mod tests {
         assert_eq!(slug("  收获远大于付出 "), "收获远大于付出");
         assert_eq!(slug("Hello, World!"), "hello-world");
         assert_eq!(slug("？！"), "section");
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_ids_that_never_collide() {
+        let html = crate::markdown::render("# a\n# a\n# a-1\n# a\n", &Default::default(), false).html;
+        let ids: Vec<&str> = html.split("id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
+        assert_eq!(ids, ["a", "a-1", "a-1-1", "a-2"]);
     }
 }
