@@ -3,6 +3,7 @@
 
 mod diagnostics_list;
 mod image_fallback;
+mod patch;
 mod previewer;
 mod sanitizer;
 

@@ -9,6 +9,7 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
+use super::patch::PatchedBody;
 use super::{diagnostics_list, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
@@ -36,7 +37,7 @@ struct State {
 struct Parts {
     diagnostics: Element,
     header: Element,
-    body: Element,
+    body: PatchedBody,
 }
 
 impl Previewer {
@@ -121,10 +122,9 @@ impl State {
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
-        // Only when it changed: an edit to the front matter alone leaves the body's images be.
-        if last.map(|l| &l.html) != Some(&rendered.html) {
-            self.parts.body.set_inner_html(&rendered.html);
-            image_fallback::mark_missing_sources(&self.parts.body);
+        // Only the blocks that changed are replaced: images elsewhere are never re-created.
+        if let Err(error) = self.parts.body.show(&rendered.blocks) {
+            web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
         self.last = Some(rendered);
@@ -149,6 +149,6 @@ impl Parts {
         article.append_child(&body)?;
         preview.append_child(&diagnostics)?;
         preview.append_child(&article)?;
-        Ok(Parts { diagnostics, header, body })
+        Ok(Parts { diagnostics, header, body: PatchedBody::new(body)? })
     }
 }
