@@ -65,6 +65,8 @@ impl PatchedBody {
             self.blocks.iter().rev().zip(blocks.iter().rev()).take(most).take_while(|(o, n)| o.shows(n)).count();
         self.remove(prefix..self.blocks.len() - suffix)?;
         self.insert(prefix, &blocks[prefix..blocks.len() - suffix])?;
+        // Kept blocks move when lines are added or removed above them, the front matter's too.
+        self.renumber(0, &blocks[..prefix])?;
         self.renumber(blocks.len() - suffix, &blocks[blocks.len() - suffix..])?;
         self.rebalance()
     }
@@ -137,7 +139,7 @@ impl PatchedBody {
         Ok(first)
     }
 
-    /// Updates `data-line` on the kept blocks from `from` on whose lines moved.
+    /// Updates `data-line` on the kept blocks from `from` on whose first line moved.
     fn renumber(&mut self, from: usize, new: &[Block]) -> Result<(), JsValue> {
         for (offset, block) in new.iter().enumerate() {
             if self.blocks[from + offset].start_line != block.start_line {
