@@ -269,3 +269,28 @@ fn a_long_post_is_split_into_chunks_that_stay_balanced_as_it_grows() {
     assert_eq!(chunk_sizes(&page).iter().sum::<u32>(), 500);
     assert_eq!(patched_content(&page), fresh_content(&paragraphs(500)));
 }
+
+/// Counts what it is asked, and hands HTML back as it came.
+#[derive(Default)]
+struct CountingSanitizer {
+    asked: std::cell::RefCell<Vec<String>>,
+}
+
+impl postview::Sanitizer for CountingSanitizer {
+    fn sanitize(&self, html: &str) -> Result<String, String> {
+        self.asked.borrow_mut().push(html.to_string());
+        Ok(html.to_string())
+    }
+}
+
+#[wasm_bindgen_test]
+fn after_an_edit_only_the_edited_block_is_sanitized_again() {
+    let (counting, mut blocks) = (CountingSanitizer::default(), postview::browser::SanitizedBlocks::default());
+    let options = postview::RenderOptions::default();
+    let mut render = |source: &str| blocks.render(&counting, |s| postview::render_with(source, &options, Some(s)));
+    let first = render("<b>一</b>\n\n<i>二</i>\n\n三\n");
+    assert_eq!(counting.asked.borrow().len(), 2);
+    let second = render("<b>一</b>\n\n<i>二二</i>\n\n三三\n");
+    assert_eq!(counting.asked.borrow()[2..], ["<p><i>二二</i></p>\n"]);
+    assert_eq!(first.blocks[0], second.blocks[0]);
+}

@@ -5,7 +5,10 @@ mod diagnostics_list;
 mod image_fallback;
 mod patch;
 mod previewer;
+mod sanitized_blocks;
 mod sanitizer;
+mod scroll_sync;
 
 pub use previewer::Previewer;
+pub use sanitized_blocks::SanitizedBlocks;
 pub use sanitizer::{with_sanitizer, DomPurify};

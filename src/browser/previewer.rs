@@ -10,6 +10,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 use super::patch::PatchedBody;
+use super::sanitized_blocks::SanitizedBlocks;
+use super::scroll_sync::ScrollSync;
 use super::{diagnostics_list, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
@@ -28,6 +30,8 @@ struct State {
     /// The frame a render is waiting for; typing more before it comes adds nothing.
     frame: Option<AnimationFrame>,
     last: Option<Rendered>,
+    sanitized: SanitizedBlocks,
+    scroll: Rc<RefCell<ScrollSync>>,
     /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
     /// the preview live); `destroy` drops them, which breaks the cycle.
     listeners: Vec<EventListener>,
@@ -49,6 +53,7 @@ impl Previewer {
         options: RenderOptions,
     ) -> Result<Previewer, JsValue> {
         let parts = Parts::create(&preview)?;
+        let scroll = ScrollSync::new(editor.clone(), preview.clone());
         let state = Rc::new(RefCell::new(State {
             editor,
             options,
@@ -56,6 +61,8 @@ impl Previewer {
             parts,
             frame: None,
             last: None,
+            sanitized: SanitizedBlocks::default(),
+            scroll: Rc::clone(&scroll),
             listeners: vec![],
         }));
         let listeners = {
@@ -68,7 +75,9 @@ impl Previewer {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            vec![on_input, on_click, image_fallback::listen(&s.preview)]
+            let mut listeners = vec![on_input, on_click, image_fallback::listen(&s.preview)];
+            listeners.extend(ScrollSync::listen(&scroll));
+            listeners
         };
         state.borrow_mut().listeners = listeners;
         state.borrow_mut().render_now();
@@ -117,7 +126,11 @@ fn schedule(state: &Rc<RefCell<State>>) {
 impl State {
     fn render_now(&mut self) {
         let source = self.editor.value();
-        let rendered = sanitizer::with_sanitizer(|s| render_with(&source, &self.options, Some(s)));
+        let options = &self.options;
+        let sanitized = &mut self.sanitized;
+        let rendered = sanitizer::with_sanitizer(|dompurify| {
+            sanitized.render(dompurify, |s| render_with(&source, options, Some(s)))
+        });
         let last = self.last.as_ref();
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
@@ -125,6 +138,9 @@ impl State {
         // Only the blocks that changed are replaced: images elsewhere are never re-created.
         if let Err(error) = self.parts.body.show(&rendered.blocks) {
             web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
+        }
+        if let Ok(mut scroll) = self.scroll.try_borrow_mut() {
+            scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
         self.last = Some(rendered);
