@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
@@ -45,7 +46,13 @@ pub struct ScrollSync {
     /// A scroll position this module set and whose scroll event must not be echoed back.
     expected_editor: Option<f64>,
     expected_preview: Option<f64>,
+    /// A follow tried again on the next frame: a chunk out of view is laid out at an estimated
+    /// height, so the preview may not reach a block until the chunks near it have been drawn.
+    retry: Option<AnimationFrame>,
 }
+
+/// How many frames a follow is tried again while the preview cannot reach its target.
+const RETRIES: u8 = 4;
 
 /// Which pane scrolled.
 #[derive(Clone, Copy)]
@@ -63,6 +70,7 @@ impl ScrollSync {
             editor_ys: None,
             expected_editor: None,
             expected_preview: None,
+            retry: None,
         }))
     }
 
@@ -80,11 +88,7 @@ impl ScrollSync {
         };
         let on = |target: &web_sys::EventTarget, pane: Pane| {
             let sync = Rc::clone(sync);
-            EventListener::new(target, "scroll", move |_| {
-                if let Ok(mut s) = sync.try_borrow_mut() {
-                    s.follow(pane);
-                }
-            })
+            EventListener::new(target, "scroll", move |_| follow(&sync, pane, RETRIES))
         };
         let mut listeners = vec![on(&editor, Pane::Editor), on(&preview, Pane::Preview)];
         if let Some(window) = web_sys::window() {
@@ -99,28 +103,31 @@ impl ScrollSync {
     }
 
     /// Brings the other pane to where `pane` now is, unless `pane` moved because we moved it.
-    fn follow(&mut self, pane: Pane) {
+    /// Says whether the other pane fell short of where it should be.
+    fn follow(&mut self, pane: Pane) -> bool {
         let (expected, top) = match pane {
             Pane::Editor => (self.expected_editor.take(), f64::from(self.editor.scroll_top())),
             Pane::Preview => (self.expected_preview.take(), f64::from(self.preview.scroll_top())),
         };
         if expected.is_some_and(|y| (y - top).abs() < 2.0) || self.lines.is_empty() {
-            return;
+            return false;
         }
-        let _ = match pane {
+        let short = match pane {
             Pane::Editor => self.editor_to_preview(top),
-            Pane::Preview => self.preview_to_editor(top),
+            Pane::Preview => self.preview_to_editor(top).map(|()| false),
         };
+        short.unwrap_or(false)
     }
 
-    fn editor_to_preview(&mut self, top: f64) -> Result<(), JsValue> {
+    fn editor_to_preview(&mut self, top: f64) -> Result<bool, JsValue> {
         let ys = self.editor_ys()?;
         let (block, fraction) = place(&ys, top);
-        let (Some(here), next) = (self.preview_y(block)?, self.preview_y(block + 1)?) else { return Ok(()) };
-        let target = here + fraction * (next.unwrap_or(here) - here);
-        self.preview.set_scroll_top(target.round() as i32);
-        self.expected_preview = Some(f64::from(self.preview.scroll_top()));
-        Ok(())
+        let (Some(here), next) = (self.preview_y(block)?, self.preview_y(block + 1)?) else { return Ok(false) };
+        let target = (here + fraction * (next.unwrap_or(here) - here)).round();
+        self.preview.set_scroll_top(target as i32);
+        let reached = f64::from(self.preview.scroll_top());
+        self.expected_preview = Some(reached);
+        Ok(reached + 1.0 < target)
     }
 
     fn preview_to_editor(&mut self, top: f64) -> Result<(), JsValue> {
@@ -155,6 +162,21 @@ impl ScrollSync {
         let ys = measure_lines(&self.editor, &self.lines)?;
         self.editor_ys = Some(ys.clone());
         Ok(ys)
+    }
+}
+
+/// Follows a scroll of `pane`, and tries again on the next frames while the other pane falls
+/// short; a new scroll replaces the retry.
+fn follow(sync: &Rc<RefCell<ScrollSync>>, pane: Pane, retries: u8) {
+    let Ok(mut s) = sync.try_borrow_mut() else { return };
+    s.retry = None;
+    if s.follow(pane) && retries > 0 {
+        let weak = Rc::downgrade(sync);
+        s.retry = Some(request_animation_frame(move |_| {
+            if let Some(sync) = weak.upgrade() {
+                follow(&sync, pane, retries - 1);
+            }
+        }));
     }
 }
 
