@@ -58,11 +58,12 @@ impl Drop for Page {
     }
 }
 
-/// `html` with what only the live preview adds taken out: `data-line`, and the placeholders of
-/// images that failed to load (they fail at their own pace, in one element and not the other).
+/// `html` with what only the live preview adds taken out: `data-line`, the caret's block, and
+/// the placeholders of images that failed to load (they fail at their own pace, in one element
+/// and not the other).
 fn normalised(container: &Element) -> String {
     let copy: Element = container.clone_node_with_deep(true).unwrap().dyn_into().unwrap();
-    let all = copy.query_selector_all("[data-line], .image-placeholder, .image-broken").unwrap();
+    let all = copy.query_selector_all("[data-line], .image-placeholder, .image-broken, .postview-caret-block").unwrap();
     for i in 0..all.length() {
         let element: Element = all.item(i).unwrap().dyn_into().unwrap();
         if element.class_list().contains("image-placeholder") {
@@ -70,7 +71,7 @@ fn normalised(container: &Element) -> String {
             continue;
         }
         element.remove_attribute("data-line").unwrap();
-        element.class_list().remove_1("image-broken").unwrap();
+        element.class_list().remove_2("image-broken", "postview-caret-block").unwrap();
         if element.class_name().is_empty() {
             element.remove_attribute("class").unwrap();
         }
@@ -293,4 +294,21 @@ fn after_an_edit_only_the_edited_block_is_sanitized_again() {
     let second = render("<b>一</b>\n\n<i>二二</i>\n\n三三\n");
     assert_eq!(counting.asked.borrow()[2..], ["<p><i>二二</i></p>\n"]);
     assert_eq!(first.blocks[0], second.blocks[0]);
+}
+
+#[wasm_bindgen_test]
+fn the_block_the_caret_is_in_is_highlighted_and_follows_the_caret() {
+    let page = Page::new("# 标题\n\n第一段，\n第一段的第二行。\n\n- 列表\n");
+    let highlighted = |page: &Page| {
+        let all = page.body().query_selector_all(".postview-caret-block").unwrap();
+        (0..all.length()).map(|i| all.item(i).unwrap().node_name()).collect::<Vec<_>>()
+    };
+    // On the paragraph's second line, as a click would put it.
+    let second_line = "# 标题\n\n第一段，\n第一".encode_utf16().count() as u32;
+    page.editor.set_selection_range(second_line, second_line).unwrap();
+    page.editor.dispatch_event(&web_sys::Event::new("mouseup").unwrap()).unwrap();
+    assert_eq!(highlighted(&page), ["P"]);
+    page.editor.set_selection_range(0, 0).unwrap();
+    page.editor.dispatch_event(&web_sys::Event::new("keyup").unwrap()).unwrap();
+    assert_eq!(highlighted(&page), ["H1"]);
 }

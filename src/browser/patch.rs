@@ -13,6 +13,7 @@ use std::ops::Range;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
+use super::caret::CARET_BLOCK;
 use super::image_fallback;
 use crate::Block;
 
@@ -31,6 +32,8 @@ pub struct PatchedBody {
     parser: Element,
     blocks: Vec<ShownBlock>,
     chunks: Vec<Chunk>,
+    /// The elements of the block the caret is in, which carry [`CARET_BLOCK`].
+    highlighted: Vec<Element>,
 }
 
 /// A block as shown: what it was made from, and its first node in the body.
@@ -53,7 +56,7 @@ impl PatchedBody {
         body.set_text_content(None);
         let inert = body.owner_document().ok_or("no document")?.implementation()?.create_html_document()?;
         let parser = inert.create_element("div")?;
-        Ok(PatchedBody { body, parser, blocks: vec![], chunks: vec![] })
+        Ok(PatchedBody { body, parser, blocks: vec![], chunks: vec![], highlighted: vec![] })
     }
 
     /// Makes the body show `blocks`: the blocks that were already shown before and after the
@@ -69,6 +72,25 @@ impl PatchedBody {
         self.renumber(0, &blocks[..prefix])?;
         self.renumber(blocks.len() - suffix, &blocks[blocks.len() - suffix..])?;
         self.rebalance()
+    }
+
+    /// Highlights the block written on editor `line` (the last block starting at or before
+    /// it), and no other.
+    pub fn highlight_line(&mut self, line: usize) {
+        for element in self.highlighted.drain(..) {
+            let _ = element.class_list().remove_1(CARET_BLOCK);
+        }
+        let index = self.blocks.partition_point(|block| block.start_line <= line);
+        let Some(index) = index.checked_sub(1) else { return };
+        for node in self.nodes_of(index) {
+            if let Ok(element) = node.dyn_into::<Element>() {
+                if !element.class_list().contains("image-placeholder")
+                    && element.class_list().add_1(CARET_BLOCK).is_ok()
+                {
+                    self.highlighted.push(element);
+                }
+            }
+        }
     }
 
     /// Removes the shown blocks in `range`, nodes and all.

@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
-use super::{diagnostics_list, image_fallback, sanitizer};
+use super::{caret, diagnostics_list, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -76,6 +76,11 @@ impl Previewer {
                 }
             });
             let mut listeners = vec![on_input, on_click, image_fallback::listen(&s.preview)];
+            // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
+            for moved in ["keyup", "mouseup"] {
+                let strong = Rc::clone(&state);
+                listeners.push(EventListener::new(&s.editor, moved, move |_| highlight_caret_block(&strong)));
+            }
             listeners.extend(ScrollSync::listen(&scroll));
             listeners
         };
@@ -123,6 +128,15 @@ fn schedule(state: &Rc<RefCell<State>>) {
     }));
 }
 
+/// Highlights the block the caret is in, unless a render is on its way (it will).
+fn highlight_caret_block(state: &Rc<RefCell<State>>) {
+    let Ok(mut s) = state.try_borrow_mut() else { return };
+    if s.frame.is_none() {
+        let line = caret::line(&s.editor, &s.editor.value());
+        s.parts.body.highlight_line(line);
+    }
+}
+
 impl State {
     fn render_now(&mut self) {
         let source = self.editor.value();
@@ -143,6 +157,7 @@ impl State {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
+        self.parts.body.highlight_line(caret::line(&self.editor, &source));
         self.last = Some(rendered);
     }
 }
