@@ -312,3 +312,13 @@ fn the_block_the_caret_is_in_is_highlighted_and_follows_the_caret() {
     page.editor.dispatch_event(&web_sys::Event::new("keyup").unwrap()).unwrap();
     assert_eq!(highlighted(&page), ["H1"]);
 }
+
+#[wasm_bindgen_test]
+fn a_front_matter_edit_recreates_no_body_element_and_renumbers_its_lines() {
+    let page = Page::new("---\ntitle: 一\n---\n\n正文第一段。\n\n## 小节\n");
+    let before = page.body().query_selector("h2").unwrap().unwrap();
+    page.previewer.update("---\ntitle: 二\ntags: [新]\n---\n\n正文第一段。\n\n## 小节\n");
+    let after = page.body().query_selector("h2").unwrap().unwrap();
+    assert!(js_sys::Object::is(&before, &after), "the heading was re-created");
+    assert_eq!(after.get_attribute("data-line").as_deref(), Some("8"));
+}
