@@ -322,3 +322,16 @@ fn a_front_matter_edit_recreates_no_body_element_and_renumbers_its_lines() {
     assert!(js_sys::Object::is(&before, &after), "the heading was re-created");
     assert_eq!(after.get_attribute("data-line").as_deref(), Some("8"));
 }
+
+#[wasm_bindgen_test]
+fn renaming_a_heading_that_renames_a_later_ones_id_keeps_the_image_between() {
+    let source = format!("# 同名\n\n![图]({PIXEL})\n\n# 同名\n");
+    let page = Page::new(&source);
+    let image = page.body().query_selector("img").unwrap().unwrap();
+    let renamed = source.replacen("# 同名", "# 改名", 1);
+    page.previewer.update(&renamed);
+    assert_eq!(page.body().query_selector("h1:last-of-type").unwrap().unwrap().id(), "同名");
+    let after = page.body().query_selector("img").unwrap().unwrap();
+    assert!(js_sys::Object::is(&image, &after), "the image between the two headings was re-created");
+    assert_eq!(patched_content(&page), fresh_content(&renamed));
+}

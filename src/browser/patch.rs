@@ -59,9 +59,13 @@ impl PatchedBody {
         Ok(PatchedBody { body, parser, blocks: vec![], chunks: vec![], highlighted: vec![] })
     }
 
-    /// Makes the body show `blocks`: the blocks that were already shown before and after the
-    /// edit (the common prefix and suffix) stay, the ones between are replaced.
+    /// Makes the body show `blocks`. With as many blocks as before, each changed block is
+    /// replaced; otherwise the blocks already shown before and after the edit (the common
+    /// prefix and suffix) stay, and the ones between are replaced.
     pub fn show(&mut self, blocks: &[Block]) -> Result<(), JsValue> {
+        if self.blocks.len() == blocks.len() {
+            return self.replace_each(blocks);
+        }
         let prefix = self.blocks.iter().zip(blocks).take_while(|(old, new)| old.shows(new)).count();
         let most = self.blocks.len().min(blocks.len()) - prefix;
         let suffix =
@@ -91,6 +95,21 @@ impl PatchedBody {
                 }
             }
         }
+    }
+
+    /// As many blocks as before: each block whose HTML changed is replaced on its own. An edit
+    /// can change blocks far apart (renaming a heading renames the ids of later headings with
+    /// the same text; a new footnote reference renumbers later ones), and the blocks between
+    /// them stay.
+    fn replace_each(&mut self, blocks: &[Block]) -> Result<(), JsValue> {
+        for (index, block) in blocks.iter().enumerate() {
+            if !self.blocks[index].shows(block) {
+                self.remove(index..index + 1)?;
+                self.insert(index, std::slice::from_ref(block))?;
+            }
+        }
+        self.renumber(0, blocks)?;
+        self.rebalance()
     }
 
     /// Removes the shown blocks in `range`, nodes and all.
