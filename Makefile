@@ -38,7 +38,7 @@ test-native:
 	cargo test
 
 test-wasm:
-	wasm-pack test --headless --chrome -- --test web
+	wasm-pack test --headless --chrome -- --test web --test patch
 
 # Against the same optimised build `make serve` serves.
 test-e2e:

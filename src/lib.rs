@@ -36,5 +36,5 @@ pub use front_matter::meta::{PostDate, PostMeta};
 pub use front_matter::value::{Map, Value};
 pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
 pub use options::{Flavor, RawHtml, RenderOptions};
-pub use render::{render, render_with, Rendered};
+pub use render::{render, render_with, Block, Rendered};
 pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES};

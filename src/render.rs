@@ -1,5 +1,7 @@
 //! One render of a post: front matter, header, body and diagnostics in one [`Rendered`].
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
@@ -15,6 +17,8 @@ use crate::sanitize::{self, Sanitizer};
 pub struct Rendered {
     /// The body as HTML (the front matter is never part of it).
     pub html: String,
+    /// The body's top-level blocks in order; their `html` put together is `html` exactly.
+    pub blocks: Vec<Block>,
     /// The post's `<header>` (title, date, tags, categories) as HTML; empty without front matter.
     pub header_html: String,
     /// The front matter as written and parsed, if the post has one.
@@ -23,6 +27,32 @@ pub struct Rendered {
     pub meta: PostMeta,
     /// Problems found, in source order; the post renders regardless.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One top-level block of the body (a paragraph, a heading, a list, a table, a footnote
+/// definition…), with the editor lines it was written on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Block {
+    pub html: String,
+    /// A hash of `html`: blocks with equal HTML have equal keys. Unequal HTML almost always has
+    /// unequal keys; compare `html` too where a collision would matter.
+    pub key: u32,
+    /// The first and last editor lines (1-based, front matter counted) of the block's source.
+    pub start_line: usize,
+    pub end_line: usize,
+}
+
+impl Block {
+    fn new(html: &str, source_start: usize, source_end: usize, index: &LineIndex) -> Block {
+        let mut hasher = DefaultHasher::new();
+        html.hash(&mut hasher);
+        let start_line = index.position(source_start).line;
+        // The source range ends after the block's last character, often its newline.
+        let end_line = index.position(source_end.saturating_sub(1).max(source_start)).line;
+        Block { html: html.to_string(), key: hasher.finish() as u32, start_line, end_line }
+    }
 }
 
 /// Renders a whole post. Never fails: whatever is wrong becomes a diagnostic. Without a
@@ -61,5 +91,22 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
         diagnostics.push(Diagnostic::warning(message, index.position(body_start + offset)));
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    Rendered { header_html: header::render(&read.meta), html: body.html, front_matter, meta: read.meta, diagnostics }
+    let blocks = body
+        .blocks
+        .iter()
+        .map(|b| {
+            let (start, end) = (body_start + b.source.start, body_start + b.source.end);
+            // A list's range runs on over the blank lines after it; they are not its lines.
+            let end = start + text.get(start..end).map_or(0, |s| s.trim_end().len());
+            Block::new(&body.html[b.html.clone()], start, end, &index)
+        })
+        .collect();
+    Rendered {
+        header_html: header::render(&read.meta),
+        html: body.html,
+        blocks,
+        front_matter,
+        meta: read.meta,
+        diagnostics,
+    }
 }

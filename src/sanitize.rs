@@ -1,7 +1,7 @@
-//! Raw HTML under the `sanitize` policy: handed, with the body around it, to a well-kept
-//! sanitizer (DOMPurify in the browser), and only when the body holds raw HTML at all.
+//! Raw HTML under the `sanitize` policy: each top-level block that holds raw HTML is handed to
+//! a well-kept sanitizer (DOMPurify in the browser); blocks without raw HTML never are.
 
-use crate::markdown::{self, Body};
+use crate::markdown::{self, BlockSpan, Body};
 use crate::options::{RawHtml, RenderOptions};
 
 /// Something that turns HTML into HTML holding only an allowlist of harmless tags and
@@ -28,19 +28,40 @@ pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Op
     if body.raw_html.count == 0 {
         return Refusable::fine(body);
     }
+    let first_offset = body.raw_html.first_offset;
     let why = if body.raw_html.count > MAX_RAW_HTML_PIECES {
         format!(
             "this post has {} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be previewed safely",
             body.raw_html.count
         )
     } else {
-        match sanitizer.sanitize(&body.html) {
-            Ok(html) => return Refusable::fine(Body { html, ..body }),
+        match sanitize_blocks(body, sanitizer) {
+            Ok(body) => return Refusable::fine(body),
             Err(error) => format!("the raw HTML could not be sanitized ({error})"),
         }
     };
-    let refusal = Some((body.raw_html.first_offset, format!("{why}; it is shown as text")));
+    let refusal = Some((first_offset, format!("{why}; it is shown as text")));
     Refusable { body: markdown::render(markdown, options, false), refusal }
+}
+
+/// The body with each block that holds raw HTML replaced by its sanitized HTML. Block by
+/// block, not the whole body at once: a sanitizer's output is balanced markup, so a block's
+/// raw HTML can never reach into its neighbours, the blocks stay the blocks the preview patches,
+/// and a sanitizer that remembers blocks it has seen (the browser's) redoes only edited ones.
+fn sanitize_blocks(body: Body, sanitizer: &dyn Sanitizer) -> Result<Body, String> {
+    let mut html = String::with_capacity(body.html.len());
+    let mut blocks = Vec::with_capacity(body.blocks.len());
+    for block in body.blocks {
+        let start = html.len();
+        let block_html = &body.html[block.html.clone()];
+        if block.raw_html {
+            html.push_str(&sanitizer.sanitize(block_html)?);
+        } else {
+            html.push_str(block_html);
+        }
+        blocks.push(BlockSpan { html: start..html.len(), ..block });
+    }
+    Ok(Body { html, blocks, ..body })
 }
 
 /// A body, and why its raw HTML had to be shown as text (at a byte offset), if it had to.

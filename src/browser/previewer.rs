@@ -9,7 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 use super::crash::{self, Listener};
-use super::{diagnostics_list, image_fallback, sanitizer};
+use super::patch::PatchedBody;
+use super::sanitized_blocks::SanitizedBlocks;
+use super::scroll_sync::ScrollSync;
+use super::{caret, diagnostics_list, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -27,6 +30,8 @@ struct State {
     /// The frame a render is waiting for; typing more before it comes adds nothing.
     frame: Option<AnimationFrame>,
     last: Option<Rendered>,
+    sanitized: SanitizedBlocks,
+    scroll: Rc<RefCell<ScrollSync>>,
     /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
     /// the preview live); `destroy` drops them, which breaks the cycle.
     listeners: Vec<Listener>,
@@ -36,7 +41,7 @@ struct State {
 struct Parts {
     diagnostics: Element,
     header: Element,
-    body: Element,
+    body: PatchedBody,
 }
 
 impl Previewer {
@@ -48,6 +53,7 @@ impl Previewer {
         options: RenderOptions,
     ) -> Result<Previewer, JsValue> {
         let parts = Parts::create(&preview)?;
+        let scroll = ScrollSync::new(editor.clone(), preview.clone());
         let state = Rc::new(RefCell::new(State {
             editor,
             options,
@@ -55,6 +61,8 @@ impl Previewer {
             parts,
             frame: None,
             last: None,
+            sanitized: SanitizedBlocks::default(),
+            scroll: Rc::clone(&scroll),
             listeners: vec![],
         }));
         let listeners = {
@@ -67,7 +75,14 @@ impl Previewer {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            vec![on_input, on_click, image_fallback::listen(&s.preview)]
+            let mut listeners = vec![on_input, on_click, image_fallback::listen(&s.preview)];
+            // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
+            for moved in ["keyup", "mouseup"] {
+                let strong = Rc::clone(&state);
+                listeners.push(Listener::new(&s.editor, moved, move |_| highlight_caret_block(&strong)));
+            }
+            listeners.extend(ScrollSync::listen(&scroll));
+            listeners
         };
         state.borrow_mut().listeners = listeners;
         crash::watch(&state.borrow().preview);
@@ -115,20 +130,36 @@ fn schedule(state: &Rc<RefCell<State>>) {
     }));
 }
 
+/// Highlights the block the caret is in, unless a render is on its way (it will).
+fn highlight_caret_block(state: &Rc<RefCell<State>>) {
+    let Ok(mut s) = state.try_borrow_mut() else { return };
+    if s.frame.is_none() {
+        let line = caret::line(&s.editor, &s.editor.value());
+        s.parts.body.highlight_line(line);
+    }
+}
+
 impl State {
     fn render_now(&mut self) {
         let source = self.editor.value();
-        let rendered = sanitizer::with_sanitizer(|s| render_with(&source, &self.options, Some(s)));
+        let options = &self.options;
+        let sanitized = &mut self.sanitized;
+        let rendered = sanitizer::with_sanitizer(|dompurify| {
+            sanitized.render(dompurify, |s| render_with(&source, options, Some(s)))
+        });
         let last = self.last.as_ref();
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
-        // Only when it changed: an edit to the front matter alone leaves the body's images be.
-        if last.map(|l| &l.html) != Some(&rendered.html) {
-            self.parts.body.set_inner_html(&rendered.html);
-            image_fallback::mark_missing_sources(&self.parts.body);
+        // Only the blocks that changed are replaced: images elsewhere are never re-created.
+        if let Err(error) = self.parts.body.show(&rendered.blocks) {
+            web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
+        }
+        if let Ok(mut scroll) = self.scroll.try_borrow_mut() {
+            scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
+        self.parts.body.highlight_line(caret::line(&self.editor, &source));
         self.last = Some(rendered);
     }
 }
@@ -151,6 +182,6 @@ impl Parts {
         article.append_child(&body)?;
         preview.append_child(&diagnostics)?;
         preview.append_child(&article)?;
-        Ok(Parts { diagnostics, header, body })
+        Ok(Parts { diagnostics, header, body: PatchedBody::new(body)? })
     }
 }

@@ -1,14 +1,18 @@
 //! Markdown body to HTML: pulldown-cmark's events, adjusted for a preview on the way through.
 
+mod blocks;
 mod heading_ids;
 pub mod url;
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::options::{Flavor, RenderOptions};
+pub use blocks::BlockSpan;
+use blocks::{BlockTracker, CountingWriter};
 pub use heading_ids::slug;
 use url::UrlUse;
 
@@ -21,6 +25,8 @@ pub struct BlockedUrl {
 /// A rendered body and what was noticed on the way.
 pub struct Body {
     pub html: String,
+    /// The top-level blocks, in order; their HTML ranges cover `html` end to end.
+    pub blocks: Vec<BlockSpan>,
     pub blocked: Vec<BlockedUrl>,
     /// How many pieces of raw HTML the body holds, and where the first starts (byte offset).
     pub raw_html: RawHtmlSeen,
@@ -36,9 +42,12 @@ pub struct RawHtmlSeen {
 /// text otherwise.
 pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> Body {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
+    let mut blocks = Vec::new();
     let mut blocked = Vec::new();
     let mut raw_html = RawHtmlSeen::default();
-    let events = Parser::new_ext(markdown, options.parser_options()).into_offset_iter().inspect(|(event, range)| {
+    let written = Cell::new(0);
+    let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
+    let events = BlockTracker::new(parsed, &written, &mut blocks).inspect(|(event, range)| {
         if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
             if raw_html.count == 0 {
                 raw_html.first_offset = range.start;
@@ -46,15 +55,20 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             raw_html.count += 1;
         }
     });
-    match options.flavor {
-        Flavor::CommonMark => html::push_html(&mut html, events.map(|(event, _)| apply_raw_html(event, keep_raw_html))),
+    let writer = CountingWriter { out: &mut html, written: &written };
+    // Writing into a String cannot fail.
+    let _ = match options.flavor {
+        Flavor::CommonMark => {
+            html::write_html_fmt(writer, events.map(|(event, _)| apply_raw_html(event, keep_raw_html)))
+        }
         Flavor::Post => {
             let preview =
                 PreviewEvents { inner: events, keep_raw_html, blocked: &mut blocked, table: TableCells::default() };
-            html::push_html(&mut html, heading_ids::HeadingIds::new(preview));
+            html::write_html_fmt(writer, heading_ids::HeadingIds::new(preview))
         }
-    }
-    Body { html, blocked, raw_html }
+    };
+    blocks::close(&mut blocks, html.len());
+    Body { html, blocks, blocked, raw_html }
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.

@@ -36,7 +36,7 @@ test('the page loads the sample post with no console errors', async () => {
   assert.equal(await preview.locator('.postview-body blockquote').count(), 1);
   assert.equal(await preview.locator('.postview-body hr').count(), 1);
   assert.equal(await preview.locator('.postview-body table').count(), 1);
-  assert.match(await preview.locator('.postview-body > p:last-child > code').textContent(), /过几天再补/);
+  assert.match(await preview.locator('.postview-body > .postview-chunk:last-child > p:last-child > code').textContent(), /过几天再补/);
   assert.doesNotMatch(await preview.locator('.postview-body').textContent(), /title:|date:|tags:/);
   assert.deepEqual(problems, []);
   await close();

@@ -1,0 +1,257 @@
+//! Editor and preview scrolled together, both ways, anchored on the source lines where blocks
+//! start (not on percentages): the block at the top of one pane is brought to the top of the
+//! other, with the same fraction of it scrolled past.
+//!
+//! Preview positions are measured when needed (two elements a scroll), so images that load
+//! late and change heights need nothing special. Editor positions come from a hidden mirror of
+//! the textarea (same font, width and wrapping) with a marker at each block's first line; the
+//! mirror's positions are cached until the text, the blocks or the window size change.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::crash::Listener;
+use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+use super::patch::LINE_ATTRIBUTE;
+
+/// The styles a textarea's wrapping depends on, copied to its mirror.
+const MIRRORED: &[&str] = &[
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "tab-size",
+    "padding-top",
+    "padding-bottom",
+    "padding-left",
+    "padding-right",
+    "text-indent",
+    "word-break",
+];
+
+/// Both panes, the block lines, and what is cached about the editor.
+pub struct ScrollSync {
+    editor: HtmlTextAreaElement,
+    preview: HtmlElement,
+    /// First editor line of every block, in order.
+    lines: Vec<usize>,
+    /// The y of each of `lines` in the editor's content, once measured.
+    editor_ys: Option<Vec<f64>>,
+    /// A scroll position this module set and whose scroll event must not be echoed back.
+    expected_editor: Option<f64>,
+    expected_preview: Option<f64>,
+    /// A follow tried again on the next frame: a chunk out of view is laid out at an estimated
+    /// height, so the preview may not reach a block until the chunks near it have been drawn.
+    retry: Option<AnimationFrame>,
+}
+
+/// How many frames a follow is tried again while the preview cannot reach its target.
+const RETRIES: u8 = 4;
+
+/// Which pane scrolled.
+#[derive(Clone, Copy)]
+enum Pane {
+    Editor,
+    Preview,
+}
+
+impl ScrollSync {
+    pub fn new(editor: HtmlTextAreaElement, preview: HtmlElement) -> Rc<RefCell<ScrollSync>> {
+        Rc::new(RefCell::new(ScrollSync {
+            editor,
+            preview,
+            lines: vec![],
+            editor_ys: None,
+            expected_editor: None,
+            expected_preview: None,
+            retry: None,
+        }))
+    }
+
+    /// The blocks' first lines after a render; the editor's cached positions are stale.
+    pub fn set_lines(&mut self, lines: Vec<usize>) {
+        self.lines = lines;
+        self.editor_ys = None;
+    }
+
+    /// Follows scrolling in both panes, and drops the cached positions when the window resizes.
+    pub fn listen(sync: &Rc<RefCell<ScrollSync>>) -> Vec<Listener> {
+        let (editor, preview) = {
+            let s = sync.borrow();
+            (s.editor.clone(), s.preview.clone())
+        };
+        let on = |target: &web_sys::EventTarget, pane: Pane| {
+            let sync = Rc::clone(sync);
+            Listener::new(target, "scroll", move |_| follow(&sync, pane, RETRIES))
+        };
+        let mut listeners = vec![on(&editor, Pane::Editor), on(&preview, Pane::Preview)];
+        if let Some(window) = web_sys::window() {
+            let sync = Rc::clone(sync);
+            listeners.push(Listener::new(&window, "resize", move |_| {
+                if let Ok(mut s) = sync.try_borrow_mut() {
+                    s.editor_ys = None;
+                }
+            }));
+        }
+        listeners
+    }
+
+    /// Brings the other pane to where `pane` now is, unless `pane` moved because we moved it.
+    /// Says whether the other pane fell short of where it should be.
+    fn follow(&mut self, pane: Pane) -> bool {
+        let (expected, top) = match pane {
+            Pane::Editor => (self.expected_editor.take(), f64::from(self.editor.scroll_top())),
+            Pane::Preview => (self.expected_preview.take(), f64::from(self.preview.scroll_top())),
+        };
+        if expected.is_some_and(|y| (y - top).abs() < 2.0) || self.lines.is_empty() {
+            return false;
+        }
+        let short = match pane {
+            Pane::Editor => self.editor_to_preview(top),
+            Pane::Preview => self.preview_to_editor(top).map(|()| false),
+        };
+        short.unwrap_or(false)
+    }
+
+    fn editor_to_preview(&mut self, top: f64) -> Result<bool, JsValue> {
+        let ys = self.editor_ys()?;
+        let (block, fraction) = place(&ys, top);
+        let (Some(here), next) = (self.preview_y(block)?, self.preview_y(block + 1)?) else { return Ok(false) };
+        let target = (here + fraction * (next.unwrap_or(here) - here)).round();
+        self.preview.set_scroll_top(target as i32);
+        let reached = f64::from(self.preview.scroll_top());
+        self.expected_preview = Some(reached);
+        Ok(reached + 1.0 < target)
+    }
+
+    fn preview_to_editor(&mut self, top: f64) -> Result<(), JsValue> {
+        // A binary search: a few blocks measured, not all of them, on every scroll event.
+        let y_of = |block: usize| self.preview_y(block).ok().flatten().unwrap_or(f64::MAX);
+        let block = partition_point(self.lines.len(), |block| y_of(block) <= top).saturating_sub(1);
+        let (here, next) = (y_of(block), y_of(block + 1));
+        let fraction =
+            if next > here && next < f64::MAX && top > here { ((top - here) / (next - here)).min(1.0) } else { 0.0 };
+        let ys = self.editor_ys()?;
+        let editor_here = ys[block];
+        let editor_next = ys.get(block + 1).copied().unwrap_or(editor_here);
+        self.editor.set_scroll_top((editor_here + fraction * (editor_next - editor_here)).round() as i32);
+        self.expected_editor = Some(f64::from(self.editor.scroll_top()));
+        Ok(())
+    }
+
+    /// The y, in the preview's scrolled content, of block `index`'s first element.
+    fn preview_y(&self, index: usize) -> Result<Option<f64>, JsValue> {
+        let Some(line) = self.lines.get(index) else { return Ok(None) };
+        let selector = format!("[{LINE_ATTRIBUTE}=\"{line}\"]");
+        let Some(element) = self.preview.query_selector(&selector)? else { return Ok(None) };
+        let origin = self.preview.get_bounding_client_rect().top() - f64::from(self.preview.scroll_top());
+        Ok(Some(element.get_bounding_client_rect().top() - origin))
+    }
+
+    /// The y of each block's first line in the editor's scrolled content, measured once per text.
+    fn editor_ys(&mut self) -> Result<Vec<f64>, JsValue> {
+        if let Some(ys) = &self.editor_ys {
+            return Ok(ys.clone());
+        }
+        let ys = measure_lines(&self.editor, &self.lines)?;
+        self.editor_ys = Some(ys.clone());
+        Ok(ys)
+    }
+}
+
+/// Follows a scroll of `pane`, and tries again on the next frames while the other pane falls
+/// short; a new scroll replaces the retry.
+fn follow(sync: &Rc<RefCell<ScrollSync>>, pane: Pane, retries: u8) {
+    let Ok(mut s) = sync.try_borrow_mut() else { return };
+    s.retry = None;
+    if s.follow(pane) && retries > 0 {
+        let weak = Rc::downgrade(sync);
+        s.retry = Some(request_animation_frame(move |_| {
+            if let Some(sync) = weak.upgrade() {
+                follow(&sync, pane, retries - 1);
+            }
+        }));
+    }
+}
+
+/// Where `top` falls among ascending `ys`: the index of the last y at or above it (0 before
+/// the first), and how far it is from there to the next, from 0 to 1.
+fn place(ys: &[f64], top: f64) -> (usize, f64) {
+    let index = ys.partition_point(|&y| y <= top).saturating_sub(1);
+    let here = ys.get(index).copied().unwrap_or(0.0);
+    let next = ys.get(index + 1).copied().unwrap_or(here);
+    let fraction = if next > here && top > here { ((top - here) / (next - here)).min(1.0) } else { 0.0 };
+    (index, fraction)
+}
+
+/// The first index in `0..len` for which `is_before` is false (it must be true, then false).
+fn partition_point(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if is_before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
+/// Lays the editor's text out in a hidden mirror and returns the y (in the textarea's scrolled
+/// content, padding included, as `scrollTop` counts) of the start of each of `lines`.
+fn measure_lines(editor: &HtmlTextAreaElement, lines: &[usize]) -> Result<Vec<f64>, JsValue> {
+    let document = editor.owner_document().ok_or("no document")?;
+    let window = web_sys::window().ok_or("no window")?;
+    let mirror: HtmlElement = document.create_element("div")?.unchecked_into();
+    let style = window.get_computed_style(editor)?.ok_or("no style")?;
+    let mirror_style = mirror.style();
+    for name in MIRRORED {
+        mirror_style.set_property(name, &style.get_property_value(name)?)?;
+    }
+    let padding =
+        |side: &str| style.get_property_value(side).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok());
+    let width = f64::from(editor.client_width())
+        - padding("padding-left").unwrap_or(0.0)
+        - padding("padding-right").unwrap_or(0.0);
+    for (name, value) in [
+        ("position", "absolute".to_string()),
+        ("visibility", "hidden".to_string()),
+        ("top", "0".to_string()),
+        ("left", "-99999px".to_string()),
+        ("box-sizing", "content-box".to_string()),
+        ("width", format!("{width}px")),
+        ("white-space", "pre-wrap".to_string()),
+        ("overflow-wrap", "break-word".to_string()),
+    ] {
+        mirror_style.set_property(name, &value)?;
+    }
+    let text = editor.value();
+    let mut markers: Vec<Element> = Vec::with_capacity(lines.len());
+    let mut line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1));
+    let (mut line, mut from) = (1, 0);
+    for &wanted in lines {
+        let Some(start) = line_starts.by_ref().nth(wanted.saturating_sub(line)) else { break };
+        line = wanted + 1;
+        mirror.append_with_str_1(&text[from..start])?;
+        let marker = document.create_element("span")?;
+        mirror.append_child(&marker)?;
+        markers.push(marker);
+        from = start;
+    }
+    mirror.append_with_str_1(&text[from..])?;
+    document.body().ok_or("no body")?.append_child(&mirror)?;
+    let origin = mirror.get_bounding_client_rect().top();
+    let mut ys: Vec<f64> = markers.iter().map(|m| m.get_bounding_client_rect().top() - origin).collect();
+    mirror.remove();
+    // Blocks past the end of the text (never, unless the text changed under us) sit at the end.
+    let last = ys.last().copied().unwrap_or(0.0);
+    ys.resize(lines.len(), last);
+    Ok(ys)
+}

@@ -1,0 +1,89 @@
+//! Top-level blocks: where each depth-0 block of a body starts in the HTML and in the source,
+//! noted while pulldown-cmark's writer runs, so a preview can replace one block at a time.
+
+use std::cell::Cell;
+use std::fmt;
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+/// One top-level block of a rendered body: its bytes in the HTML and in the Markdown source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockSpan {
+    pub html: Range<usize>,
+    pub source: Range<usize>,
+    /// Whether the block's source holds raw HTML (which a sanitizer must see).
+    pub raw_html: bool,
+}
+
+/// A `fmt::Write` into a String that also publishes how long the String is, so the event
+/// iterator feeding the writer can note where each block's HTML starts.
+pub struct CountingWriter<'a> {
+    pub out: &'a mut String,
+    pub written: &'a Cell<usize>,
+}
+
+impl fmt::Write for CountingWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// Passes events through, noting each top-level block. It must be the innermost adapter:
+/// pulldown-cmark's writer asks for an event only once it has written every earlier one, and
+/// the adapters above read ahead only inside a block (a heading's text, an image's alt text),
+/// so when a depth-0 event comes out of here, `written` is exactly where its HTML will start.
+pub struct BlockTracker<'c, I> {
+    inner: I,
+    depth: usize,
+    written: &'c Cell<usize>,
+    spans: &'c mut Vec<BlockSpan>,
+}
+
+impl<'c, I> BlockTracker<'c, I> {
+    pub fn new(inner: I, written: &'c Cell<usize>, spans: &'c mut Vec<BlockSpan>) -> Self {
+        BlockTracker { inner, depth: 0, written, spans }
+    }
+}
+
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for BlockTracker<'_, I> {
+    type Item = (Event<'a>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (event, range) = self.inner.next()?;
+        if self.depth == 0 && !matches!(event, Event::End(_)) {
+            let start = self.written.get();
+            self.spans.push(BlockSpan { html: start..start, source: range.clone(), raw_html: false });
+        }
+        match event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if let Some(span) = self.spans.last_mut() {
+                    span.raw_html = true;
+                }
+            }
+            _ => {}
+        }
+        Some((event, range))
+    }
+}
+
+/// Closes the spans' HTML ranges once the whole body is written: each block runs up to the
+/// next one's start, the last to the end, and anything written before the first block belongs
+/// to it, so the blocks' HTML put together is the body's HTML exactly.
+pub fn close(spans: &mut Vec<BlockSpan>, html_len: usize) {
+    if spans.is_empty() && html_len > 0 {
+        spans.push(BlockSpan { html: 0..0, source: 0..0, raw_html: false });
+    }
+    if let Some(first) = spans.first_mut() {
+        first.html.start = 0;
+    }
+    let mut end = html_len;
+    for span in spans.iter_mut().rev() {
+        span.html.end = end;
+        end = span.html.start;
+    }
+}
