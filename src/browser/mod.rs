@@ -1,10 +1,19 @@
 //! The live previewer in the browser (web-sys + gloo, wasm32 only): listens to an editor,
-//! renders on the next animation frame and patches the preview.
+//! renders on the next animation frame and patches the preview; keeps a draft of the editor's
+//! text and opens and saves files when asked.
 
 mod diagnostics_list;
+mod draft;
+mod draft_store;
+mod extras;
+mod files;
 mod image_fallback;
+mod notices;
 mod previewer;
 mod sanitizer;
 
+pub use draft::DraftOptions;
+pub use extras::{Extras, ExtrasOptions};
+pub use files::{file_name, FileControls};
 pub use previewer::Previewer;
 pub use sanitizer::{with_sanitizer, DomPurify};
