@@ -7,6 +7,32 @@ const editor = document.getElementById('source');
 const preview = document.getElementById('preview');
 const status = document.getElementById('status');
 
+function showProblem(text) {
+  status.textContent = text;
+  status.classList.add('app-status-error');
+}
+
+// A bug in postview stops its WebAssembly instance; postview then shows a notice in the preview
+// and fires `postview:crash`. Mounting again runs in a fresh instance; the text in the editor
+// was never the module's, so nothing is lost.
+preview.addEventListener('postview:crash', (event) => {
+  showProblem(`The preview hit a bug and was restarted; your text is safe. (${event.detail})`);
+  // The editor's text is newer than the stored draft: keep it, and store it.
+  setTimeout(() => mount(editor, preview, options({ restore: false })));
+});
+
+/** What postview keeps and wires besides the preview: the draft, the file buttons, the notices. */
+const options = ({ restore }) => ({
+  draft: { key: 'postview:draft', restore },
+  files: {
+    open: document.getElementById('open-file'),
+    input: document.getElementById('file-input'),
+    save: document.getElementById('save-file'),
+  },
+  status,
+  alert: document.getElementById('alert'),
+});
+
 try {
   await init();
   if (editor.value === '') {
@@ -15,18 +41,8 @@ try {
     if (response.ok) editor.value = await response.text();
   }
   status.textContent = 'Live preview';
-  mount(editor, preview, {
-    draft: { key: 'postview:draft' },
-    files: {
-      open: document.getElementById('open-file'),
-      input: document.getElementById('file-input'),
-      save: document.getElementById('save-file'),
-    },
-    status,
-    alert: document.getElementById('alert'),
-  });
+  mount(editor, preview, options({ restore: true }));
 } catch (error) {
-  status.textContent = `The previewer could not start: ${error.message}`;
-  status.classList.add('app-status-error');
+  showProblem(`The previewer could not start: ${error.message}`);
   throw error;
 }

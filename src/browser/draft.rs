@@ -5,12 +5,12 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BeforeUnloadEvent, Event, HtmlTextAreaElement, Storage, StorageEvent, VisibilityState};
 
+use super::crash::Listener;
 use super::draft_store::{self, StorageProblem, StoredDraft};
 use super::notices::{Notices, ACTION};
 
@@ -30,11 +30,16 @@ pub struct DraftOptions {
     /// The localStorage key; one key is one draft. Default: `postview:draft`.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub key: String,
+    /// Put the stored draft in the editor when it differs from the editor's text. Default: true.
+    /// False keeps the editor's text and stores it: for mounting again over text the author is
+    /// still editing (after a crash), which is newer than any stored draft.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub restore: bool,
 }
 
 impl Default for DraftOptions {
     fn default() -> Self {
-        DraftOptions { key: "postview:draft".into() }
+        DraftOptions { key: "postview:draft".into(), restore: true }
     }
 }
 
@@ -62,7 +67,7 @@ struct State {
     conflict: Option<StoredDraft>,
     /// True while this module itself replaces the editor's text: that is not an edit.
     replacing: bool,
-    listeners: Vec<EventListener>,
+    listeners: Vec<Listener>,
 }
 
 impl Drafts {
@@ -72,7 +77,7 @@ impl Drafts {
         let mut state = State {
             editor,
             storage: draft_store::local_storage(),
-            key: options.key,
+            key: options.key.clone(),
             tab: new_tab_id(),
             notices,
             base_revision: 0,
@@ -84,7 +89,7 @@ impl Drafts {
             replacing: false,
             listeners: vec![],
         };
-        state.restore();
+        state.restore(options.restore);
         let state = Rc::new(RefCell::new(state));
         let listeners = listen(&state);
         state.borrow_mut().listeners = listeners;
@@ -105,7 +110,7 @@ impl Drafts {
 
 /// The editor, window, document and alert listeners. Each holds the state (a cycle on purpose,
 /// as in the previewer); `destroy` drops them.
-fn listen(state: &Rc<RefCell<State>>) -> Vec<EventListener> {
+fn listen(state: &Rc<RefCell<State>>) -> Vec<Listener> {
     let (editor, alert) = {
         let s = state.borrow();
         (s.editor.clone(), s.notices.alert().clone())
@@ -114,7 +119,7 @@ fn listen(state: &Rc<RefCell<State>>) -> Vec<EventListener> {
     let document = window.document();
     let on = |target: &web_sys::EventTarget, name: &'static str, handle: fn(&Rc<RefCell<State>>, &Event)| {
         let state = Rc::clone(state);
-        EventListener::new(target, name, move |event| handle(&state, event))
+        Listener::new(target, name, move |event| handle(&state, event))
     };
     let mut listeners = vec![
         on(&editor, "input", on_input),
@@ -231,22 +236,29 @@ fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
 }
 
 impl State {
-    /// On mount: the stored draft replaces the editor's initial text when they differ.
-    fn restore(&mut self) {
+    /// On mount: the stored draft replaces the editor's initial text when they differ, or, when
+    /// not `replace`, the editor's text is stored over it.
+    fn restore(&mut self, replace: bool) {
         let storage = match &self.storage {
             Ok(storage) => storage,
             Err(problem) => return self.warn_cannot_keep(problem.clone()),
         };
-        match draft_store::read(storage, &self.key) {
-            Ok(Some(draft)) => {
-                self.base_revision = draft.revision;
-                if draft.text != self.editor.value() {
-                    self.editor.set_value(&draft.text);
-                    self.notices.say(&format!("Restored your draft from {}", local_time(draft.saved_at)));
-                }
+        let stored = match draft_store::read(storage, &self.key) {
+            Ok(stored) => stored,
+            Err(problem) => return self.warn_cannot_keep(problem),
+        };
+        self.base_revision = stored.as_ref().map_or(0, |draft| draft.revision);
+        match stored {
+            Some(draft) if draft.text == self.editor.value() => {}
+            Some(draft) if replace => {
+                self.editor.set_value(&draft.text);
+                self.notices.say(&format!("Restored your draft from {}", local_time(draft.saved_at)));
             }
-            Ok(None) => {}
-            Err(problem) => self.warn_cannot_keep(problem),
+            None if replace => {}
+            _ => {
+                self.unstored = true;
+                self.store_now();
+            }
         }
     }
 

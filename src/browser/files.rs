@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,6 +12,7 @@ use web_sys::{
     HtmlTextAreaElement, Url,
 };
 
+use super::crash::Listener;
 use super::notices::Notices;
 use crate::diagnostic::LineIndex;
 
@@ -35,7 +35,7 @@ pub struct FileControls {
 /// handle is kept: one of them holds the list they are in (a cycle on purpose, as in the
 /// previewer), and `destroy` empties it.
 pub struct Files {
-    listeners: Rc<RefCell<Vec<EventListener>>>,
+    listeners: Rc<RefCell<Vec<Listener>>>,
 }
 
 impl Files {
@@ -50,7 +50,7 @@ impl Files {
             input.set_accept(ACCEPT);
             let (editor, notices) = (editor.clone(), notices.clone());
             let picked = input.clone();
-            listeners.push(EventListener::new(&input, "change", move |_| {
+            listeners.push(Listener::new(&input, "change", move |_| {
                 if let Some(file) = picked.files().and_then(|files| files.get(0)) {
                     open_file(&editor, file, &notices);
                 }
@@ -58,12 +58,12 @@ impl Files {
                 picked.set_value("");
             }));
             if let Some(open) = controls.open {
-                listeners.push(EventListener::new(&open, "click", move |_| input.click()));
+                listeners.push(Listener::new(&open, "click", move |_| input.click()));
             }
         }
         if let Some(save) = controls.save {
             let (editor, notices) = (editor.clone(), notices.clone());
-            listeners.push(EventListener::new(&save, "click", move |_| save_file(&editor, &notices)));
+            listeners.push(Listener::new(&save, "click", move |_| save_file(&editor, &notices)));
         }
         *kept.borrow_mut() = listeners;
         Ok(Files { listeners: kept })
@@ -79,17 +79,16 @@ impl Files {
 fn listen_for_drops(
     editor: &HtmlTextAreaElement,
     notices: &Notices,
-    kept: Rc<RefCell<Vec<EventListener>>>,
-) -> Vec<EventListener> {
-    let active = EventListenerOptions::enable_prevent_default();
-    let on_over = EventListener::new_with_options(editor, "dragover", active, move |event| {
+    kept: Rc<RefCell<Vec<Listener>>>,
+) -> Vec<Listener> {
+    let on_over = Listener::new(editor, "dragover", move |event| {
         let _alive = &kept;
         if carries_files(event) {
             event.prevent_default();
         }
     });
     let (target, notices) = (editor.clone(), notices.clone());
-    let on_drop = EventListener::new_with_options(editor, "drop", active, move |event| {
+    let on_drop = Listener::new(editor, "drop", move |event| {
         let file =
             event.dyn_ref::<DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
         if let Some(file) = file {

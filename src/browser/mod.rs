@@ -2,6 +2,7 @@
 //! renders on the next animation frame and patches the preview; keeps a draft of the editor's
 //! text and opens and saves files when asked.
 
+pub mod crash;
 mod diagnostics_list;
 mod draft;
 mod draft_store;
