@@ -3,21 +3,24 @@
 //! tab's, and a persistent warning whenever it cannot be kept.
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BeforeUnloadEvent, Event, HtmlTextAreaElement, Storage, StorageEvent, VisibilityState};
 
 use super::crash::Listener;
 use super::draft_store::{self, StorageProblem, StoredDraft};
+use super::later::{dispatch_later, Later};
 use super::notices::{Notices, ACTION};
 
 /// Quiet time after the last keystroke before the draft is stored.
 const SAVE_AFTER_QUIET_MS: f64 = 400.0;
 /// Typing without pause still stores the draft this often.
 const SAVE_AT_LEAST_EVERY_MS: f64 = 2000.0;
+
+/// The event the save timer sends the editor (through the DOM: see `later`).
+const SAVE_DUE: &str = "postview:draft-save-due";
 
 const LOAD_THEIRS: &str = "load-other-tab";
 const KEEP_MINE: &str = "keep-mine";
@@ -60,7 +63,7 @@ struct State {
     unstored: bool,
     /// When the oldest unstored edit was made (`Date.now()`), for the at-least-every limit.
     unstored_since: Option<f64>,
-    save_timer: Option<Timeout>,
+    save_timer: Option<Later>,
     /// The last save failed, and the warning says so.
     failed: bool,
     /// Another tab's newer draft, waiting for the author to choose between it and this tab's.
@@ -123,6 +126,7 @@ fn listen(state: &Rc<RefCell<State>>) -> Vec<Listener> {
     };
     let mut listeners = vec![
         on(&editor, "input", on_input),
+        on(&editor, SAVE_DUE, |state, _| state.borrow_mut().store_now()),
         on(&window, "storage", on_storage),
         on(&window, "pagehide", |state, _| state.borrow_mut().store_now()),
         on(&window, "beforeunload", on_before_unload),
@@ -143,13 +147,8 @@ fn on_input(state: &Rc<RefCell<State>>, _: &Event) {
     let now = js_sys::Date::now();
     let since = *s.unstored_since.get_or_insert(now);
     let delay = SAVE_AFTER_QUIET_MS.min(SAVE_AT_LEAST_EVERY_MS - (now - since)).max(0.0);
-    let weak: Weak<RefCell<State>> = Rc::downgrade(state);
     // Replacing the timer cancels the previous one: a burst of keystrokes is one save.
-    s.save_timer = Some(Timeout::new(delay as u32, move || {
-        if let Some(state) = weak.upgrade() {
-            state.borrow_mut().store_now();
-        }
-    }));
+    s.save_timer = dispatch_later(&s.editor, SAVE_DUE, delay as i32).ok();
 }
 
 /// Another tab stored something: adopt its newer draft, or ask when this tab has edits of its own.

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -13,6 +12,7 @@ use web_sys::{
 };
 
 use super::crash::Listener;
+use super::later::call_later;
 use super::notices::Notices;
 use crate::diagnostic::LineIndex;
 
@@ -178,10 +178,9 @@ fn download(editor: &HtmlTextAreaElement, text: &str, name: &str) -> Result<(), 
     link.set_download(name);
     link.click();
     // The download has taken its copy once this task ends; the URL can go then.
-    Timeout::new(0, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
+    let url_class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"URL".into())?.dyn_into()?;
+    let revoke: js_sys::Function = js_sys::Reflect::get(&url_class, &"revokeObjectURL".into())?.dyn_into()?;
+    call_later(&revoke.bind1(&url_class, &url.into()).unchecked_into(), 0)?.detach();
     Ok(())
 }
 

@@ -9,6 +9,7 @@ mod draft_store;
 mod extras;
 mod files;
 mod image_fallback;
+mod later;
 mod notices;
 mod previewer;
 mod sanitizer;
