@@ -230,3 +230,18 @@ fn unknown_mount_options_are_a_thrown_error_naming_every_option() {
     let options = js_sys::JSON::parse(r#"{"draft": {"kee": "x"}}"#).unwrap();
     assert!(postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).is_err());
 }
+
+#[wasm_bindgen_test]
+fn mounting_without_restore_keeps_the_editor_text_and_stores_it_over_the_draft() {
+    let stored = r##"{"text": "# 旧的\n", "savedAt": 0, "tab": "another", "revision": 3}"##;
+    local_storage().set_item("web-test:restore", stored).unwrap();
+    let page = Page::new("# 编辑器里更新的\n");
+    let options = js_sys::JSON::parse(r#"{"draft": {"key": "web-test:restore", "restore": false}}"#).unwrap();
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).unwrap();
+    assert_eq!(page.editor.value(), "# 编辑器里更新的\n");
+    let stored = js_sys::JSON::parse(&local_storage().get_item("web-test:restore").unwrap().unwrap()).unwrap();
+    assert_eq!(get(&stored, "text").as_string().as_deref(), Some("# 编辑器里更新的\n"));
+    assert_eq!(get(&stored, "revision").as_f64(), Some(4.0));
+    previewer.destroy();
+    local_storage().remove_item("web-test:restore").unwrap();
+}

@@ -234,3 +234,28 @@ test('Save .md downloads the editor text as a file named after the title', async
   assert.equal((await untitled).suggestedFilename(), 'post.md');
   await close();
 });
+
+test('after a crash the page mounts again with the editor text, which is newer than the stored draft', async () => {
+  const { page, problems, close } = await browser.open();
+  await typeIntoEditor(page, '# 存过的\n!');
+  await waitForStoredDraft(page, '# 存过的\n!');
+  await typeIntoEditor(page, '# 崩溃前刚写的\n!');
+  await page.evaluate(async () => {
+    const postview = await import('./pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The trap is the point.
+    }
+  });
+  await page.getByRole('status').getByText(/restarted/).waitFor();
+  await previewOf(page).getByRole('heading', { level: 1, name: '崩溃前刚写的' }).waitFor();
+  assert.equal(await editorOf(page).inputValue(), '# 崩溃前刚写的\n!');
+  await waitForStoredDraft(page, '# 崩溃前刚写的\n!');
+  problems.length = 0;
+  await editorOf(page).press('End');
+  await page.keyboard.type('?');
+  await waitForStoredDraft(page, '# 崩溃前刚写的\n!?');
+  assert.deepEqual(problems, [], 'nothing calls into the dead instance');
+  await close();
+});
