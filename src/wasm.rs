@@ -46,6 +46,8 @@ export interface FileControls {
 
 /// The keys `mount` reads besides the render options.
 const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert"];
+/// The keys of `files`.
+const FILE_KEYS: &[&str] = &["open", "input", "save"];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -135,11 +137,21 @@ fn render_options_from(options: JsValue, known: &[&str]) -> Result<RenderOptions
     if options.is_undefined() || options.is_null() {
         return Ok(RenderOptions::default());
     }
-    let keys: BTreeMap<String, IgnoredAny> = serde_wasm_bindgen::from_value(options.clone()).map_err(invalid)?;
-    if let Some(unknown) = keys.keys().find(|key| !RenderOptions::KEYS.contains(&key.as_str())) {
-        return Err(invalid(format!("unknown option `{unknown}`; the options are {}", known.join(", "))));
-    }
+    reject_unknown_keys(&options, RenderOptions::KEYS, known, "")?;
     serde_wasm_bindgen::from_value(options).map_err(invalid)
+}
+
+/// serde-wasm-bindgen reads only the fields a struct knows (`deny_unknown_fields` sees nothing),
+/// so names are checked here: a typo like `rawHTML` is an error, not silently ignored. `prefix`
+/// names the option the keys are inside (`draft.`).
+fn reject_unknown_keys(value: &JsValue, allowed: &[&str], listed: &[&str], prefix: &str) -> Result<(), JsError> {
+    let keys: BTreeMap<String, IgnoredAny> = serde_wasm_bindgen::from_value(value.clone()).map_err(invalid)?;
+    match keys.keys().find(|key| !allowed.contains(&key.as_str())) {
+        Some(unknown) => {
+            Err(invalid(format!("unknown option `{prefix}{unknown}`; the options are {}", listed.join(", "))))
+        }
+        None => Ok(()),
+    }
 }
 
 /// `mount`'s options: the extras' keys taken out of a copy, the rest read as render options.
@@ -171,7 +183,10 @@ fn draft_option(value: JsValue) -> Result<Option<DraftOptions>, JsError> {
     match value.as_bool() {
         Some(on) => Ok(on.then(DraftOptions::default)),
         None if value.is_undefined() || value.is_null() => Ok(None),
-        None => serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| invalid(format!("draft: {e}"))),
+        None => {
+            reject_unknown_keys(&value, DraftOptions::KEYS, DraftOptions::KEYS, "draft.")?;
+            serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| invalid(format!("draft: {e}")))
+        }
     }
 }
 
@@ -179,6 +194,7 @@ fn files_option(value: JsValue) -> Result<Option<FileControls>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
+    reject_unknown_keys(&value, FILE_KEYS, FILE_KEYS, "files.")?;
     let field = |key: &str| Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
     Ok(Some(FileControls {
         open: element_option(field("open"), "files.open")?,

@@ -228,7 +228,9 @@ fn unknown_mount_options_are_a_thrown_error_naming_every_option() {
     assert!(message.contains("unknown option `drafts`"), "{message}");
     assert!(message.contains("draft, files, status, alert"), "{message}");
     let options = js_sys::JSON::parse(r#"{"draft": {"kee": "x"}}"#).unwrap();
-    assert!(postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).is_err());
+    let error = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).err().unwrap();
+    let message = get(&JsValue::from(error), "message").as_string().unwrap();
+    assert!(message.contains("unknown option `draft.kee`"), "{message}");
 }
 
 #[wasm_bindgen_test]

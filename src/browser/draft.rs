@@ -40,6 +40,11 @@ pub struct DraftOptions {
     pub restore: bool,
 }
 
+impl DraftOptions {
+    /// The names JavaScript may use (checked at the boundary, as for `RenderOptions::KEYS`).
+    pub const KEYS: &'static [&'static str] = &["key", "restore"];
+}
+
 impl Default for DraftOptions {
     fn default() -> Self {
         DraftOptions { key: "postview:draft".into(), restore: true }
