@@ -6,19 +6,48 @@
 
 use std::collections::BTreeMap;
 
+use js_sys::{Object, Reflect};
 use serde::de::IgnoredAny;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::browser::Previewer as LivePreviewer;
+use crate::browser::{DraftOptions, Extras, ExtrasOptions, FileControls, Previewer as LivePreviewer};
 use crate::RenderOptions;
 
 #[wasm_bindgen(typescript_custom_section)]
 const VALUE_TYPE: &'static str = r#"
 /** A front matter value: what YAML can say, as plain JavaScript data. */
 export type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
+
+/** `mount`'s options: how to render, and what the live editor keeps and where it reports. */
+export interface MountOptions extends RenderOptions {
+  /** Keep the editor's text in localStorage as the author types, restored on the next mount.
+   *  Off when left out or `false`; `true` uses the key `postview:draft`. */
+  draft?: boolean | DraftOptions;
+  /** Buttons postview wires to open a Markdown file and to save the post as one; with `files`,
+   *  a file dropped onto the editor opens too. */
+  files?: FileControls;
+  /** Where postview says what it did (restored a draft, opened a file): a role=status element. */
+  status?: HTMLElement;
+  /** Where postview shows what needs the author (a draft that cannot be stored, another tab's
+   *  edits). Created before the editor when drafts or files are on and it is left out. */
+  alert?: HTMLElement;
+}
+
+/** The page's file buttons; any may be left out. */
+export interface FileControls {
+  open?: HTMLElement;
+  /** The picker's `<input type=file>`; created, unattached, when left out. */
+  input?: HTMLInputElement;
+  save?: HTMLElement;
+}
 "#;
+
+/// The keys `mount` reads besides the render options.
+const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert"];
+/// The keys of `files`.
+const FILE_KEYS: &[&str] = &["open", "input", "save"];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -43,26 +72,32 @@ pub fn render_post(
     to_js(&crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
 }
 
-/// A live preview: renders `editor` into `preview` now and on the frame after every edit.
+/// A live preview: renders `editor` into `preview` now and on the frame after every edit, with
+/// the drafts and files `mount` was asked for.
 #[wasm_bindgen]
-pub struct Previewer(LivePreviewer);
+pub struct Previewer {
+    live: LivePreviewer,
+    extras: Extras,
+}
 
 #[wasm_bindgen]
 impl Previewer {
-    /// Replaces the editor's text and renders it at once.
+    /// Replaces the editor's text and renders it at once (not an edit: it is not stored as a
+    /// draft until the author edits it).
     pub fn update(&self, source: &str) {
-        self.0.update(source);
+        self.live.update(source);
     }
 
     /// The latest render, as `render` returns it.
     #[wasm_bindgen(unchecked_return_type = "Rendered | undefined")]
     pub fn rendered(&self) -> Result<JsValue, JsError> {
-        self.0.last().map_or(Ok(JsValue::UNDEFINED), |rendered| to_js(&rendered))
+        self.live.last().map_or(Ok(JsValue::UNDEFINED), |rendered| to_js(&rendered))
     }
 
-    /// Stops listening to the editor and empties the preview.
+    /// Stores the draft's last edits, stops listening to the editor and empties the preview.
     pub fn destroy(self) {
-        self.0.destroy();
+        self.extras.destroy();
+        self.live.destroy();
     }
 }
 
@@ -71,25 +106,109 @@ impl Previewer {
 pub fn mount(
     editor: HtmlTextAreaElement,
     preview: HtmlElement,
-    #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Previewer, JsError> {
-    let options = options_from(options)?;
-    LivePreviewer::mount(editor, preview, options)
-        .map(Previewer)
-        .map_err(|error| JsError::new(&error.as_string().unwrap_or_else(|| "could not mount the previewer".into())))
+    let (render_options, extras_options) = mount_options_from(options)?;
+    // First: a restored draft is what the first render shows.
+    let extras = Extras::start(&editor, extras_options).map_err(|error| mount_error(&error))?;
+    match LivePreviewer::mount(editor, preview, render_options) {
+        Ok(live) => Ok(Previewer { live, extras }),
+        Err(error) => {
+            extras.destroy();
+            Err(mount_error(&error))
+        }
+    }
+}
+
+fn mount_error(error: &JsValue) -> JsError {
+    JsError::new(&error.as_string().unwrap_or_else(|| "could not mount the previewer".into()))
+}
+
+fn invalid(why: impl std::fmt::Display) -> JsError {
+    JsError::new(&format!("invalid postview options: {why}"))
 }
 
 fn options_from(options: JsValue) -> Result<RenderOptions, JsError> {
+    render_options_from(options, RenderOptions::KEYS)
+}
+
+/// Render options from `options`; `known` is every key the caller accepts, for the message.
+fn render_options_from(options: JsValue, known: &[&str]) -> Result<RenderOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(RenderOptions::default());
     }
-    let invalid = |why: String| JsError::new(&format!("invalid postview options: {why}"));
-    let keys: BTreeMap<String, IgnoredAny> =
-        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| invalid(e.to_string()))?;
-    if let Some(unknown) = keys.keys().find(|key| !RenderOptions::KEYS.contains(&key.as_str())) {
-        return Err(invalid(format!("unknown option `{unknown}`; the options are {}", RenderOptions::KEYS.join(", "))));
+    reject_unknown_keys(&options, RenderOptions::KEYS, known, "")?;
+    serde_wasm_bindgen::from_value(options).map_err(invalid)
+}
+
+/// serde-wasm-bindgen reads only the fields a struct knows (`deny_unknown_fields` sees nothing),
+/// so names are checked here: a typo like `rawHTML` is an error, not silently ignored. `prefix`
+/// names the option the keys are inside (`draft.`).
+fn reject_unknown_keys(value: &JsValue, allowed: &[&str], listed: &[&str], prefix: &str) -> Result<(), JsError> {
+    let keys: BTreeMap<String, IgnoredAny> = serde_wasm_bindgen::from_value(value.clone()).map_err(invalid)?;
+    match keys.keys().find(|key| !allowed.contains(&key.as_str())) {
+        Some(unknown) => {
+            Err(invalid(format!("unknown option `{prefix}{unknown}`; the options are {}", listed.join(", "))))
+        }
+        None => Ok(()),
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| invalid(e.to_string()))
+}
+
+/// `mount`'s options: the extras' keys taken out of a copy, the rest read as render options.
+fn mount_options_from(options: JsValue) -> Result<(RenderOptions, ExtrasOptions), JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok((RenderOptions::default(), ExtrasOptions::default()));
+    }
+    if !options.is_object() {
+        return Err(invalid("expected an object"));
+    }
+    let rest = Object::assign(&Object::new(), options.unchecked_ref());
+    let take = |key: &str| -> Result<JsValue, JsError> {
+        let value = Reflect::get(&rest, &key.into()).map_err(|_| invalid(key))?;
+        Reflect::delete_property(&rest, &key.into()).map_err(|_| invalid(key))?;
+        Ok(value)
+    };
+    let extras = ExtrasOptions {
+        draft: draft_option(take("draft")?)?,
+        files: files_option(take("files")?)?,
+        status: element_option(take("status")?, "status")?,
+        alert: element_option(take("alert")?, "alert")?,
+    };
+    let known: Vec<&str> = RenderOptions::KEYS.iter().chain(MOUNT_KEYS).copied().collect();
+    Ok((render_options_from(rest.into(), &known)?, extras))
+}
+
+/// `draft`: left out or `false` is off, `true` the default key, an object its own key.
+fn draft_option(value: JsValue) -> Result<Option<DraftOptions>, JsError> {
+    match value.as_bool() {
+        Some(on) => Ok(on.then(DraftOptions::default)),
+        None if value.is_undefined() || value.is_null() => Ok(None),
+        None => {
+            reject_unknown_keys(&value, DraftOptions::KEYS, DraftOptions::KEYS, "draft.")?;
+            serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| invalid(format!("draft: {e}")))
+        }
+    }
+}
+
+fn files_option(value: JsValue) -> Result<Option<FileControls>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    reject_unknown_keys(&value, FILE_KEYS, FILE_KEYS, "files.")?;
+    let field = |key: &str| Reflect::get(&value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    Ok(Some(FileControls {
+        open: element_option(field("open"), "files.open")?,
+        input: element_option::<HtmlInputElement>(field("input"), "files.input")?,
+        save: element_option(field("save"), "files.save")?,
+    }))
+}
+
+/// An element option of type `T`, or a thrown error naming `what`.
+fn element_option<T: JsCast>(value: JsValue, what: &str) -> Result<Option<T>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.dyn_into().map(Some).map_err(|_| invalid(format!("`{what}` must be an element of the right kind")))
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {

@@ -177,3 +177,73 @@ fn raw_html_can_still_be_shown_as_text() {
     let html = get(&postview::wasm::render_post("<b>x</b>", options).unwrap(), "html").as_string().unwrap();
     assert_eq!(html, "<p>&lt;b&gt;x&lt;/b&gt;</p>\n");
 }
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The window's `pagehide`, as leaving or switching away from the tab sends it.
+fn hide_page() {
+    web_sys::window().unwrap().dispatch_event(&Event::new("pagehide").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn without_the_draft_option_mount_touches_no_storage() {
+    local_storage().clear().unwrap();
+    let page = Page::new(POST);
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    type_into(&page, "# 不存草稿\n").await;
+    hide_page();
+    assert_eq!(local_storage().length().unwrap(), 0);
+    previewer.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_stored_under_its_key_and_restored_by_the_next_mount() {
+    let options = js_sys::JSON::parse(r#"{"draft": {"key": "web-test:draft"}}"#).unwrap();
+    let first = Page::new(POST);
+    let previewer = postview::wasm::mount(first.editor.clone(), first.preview.clone(), options.clone()).unwrap();
+    type_into(&first, "# 草稿\n").await;
+    hide_page();
+    let stored = js_sys::JSON::parse(&local_storage().get_item("web-test:draft").unwrap().unwrap()).unwrap();
+    assert_eq!(get(&stored, "text").as_string().as_deref(), Some("# 草稿\n"));
+    assert_eq!(get(&stored, "revision").as_f64(), Some(1.0));
+    previewer.destroy();
+    drop(first);
+
+    let second = Page::new(POST);
+    let previewer = postview::wasm::mount(second.editor.clone(), second.preview.clone(), options).unwrap();
+    assert_eq!(second.editor.value(), "# 草稿\n");
+    assert_eq!(second.find(".postview-body h1").unwrap().text_content().as_deref(), Some("草稿"));
+    previewer.destroy();
+    local_storage().remove_item("web-test:draft").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unknown_mount_options_are_a_thrown_error_naming_every_option() {
+    let page = Page::new(POST);
+    let options = js_sys::JSON::parse(r#"{"drafts": true}"#).unwrap();
+    let error = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).err().unwrap();
+    let message = get(&JsValue::from(error), "message").as_string().unwrap();
+    assert!(message.contains("unknown option `drafts`"), "{message}");
+    assert!(message.contains("draft, files, status, alert"), "{message}");
+    let options = js_sys::JSON::parse(r#"{"draft": {"kee": "x"}}"#).unwrap();
+    let error = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).err().unwrap();
+    let message = get(&JsValue::from(error), "message").as_string().unwrap();
+    assert!(message.contains("unknown option `draft.kee`"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn mounting_without_restore_keeps_the_editor_text_and_stores_it_over_the_draft() {
+    let stored = r##"{"text": "# 旧的\n", "savedAt": 0, "tab": "another", "revision": 3}"##;
+    local_storage().set_item("web-test:restore", stored).unwrap();
+    let page = Page::new("# 编辑器里更新的\n");
+    let options = js_sys::JSON::parse(r#"{"draft": {"key": "web-test:restore", "restore": false}}"#).unwrap();
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).unwrap();
+    assert_eq!(page.editor.value(), "# 编辑器里更新的\n");
+    let stored = js_sys::JSON::parse(&local_storage().get_item("web-test:restore").unwrap().unwrap()).unwrap();
+    assert_eq!(get(&stored, "text").as_string().as_deref(), Some("# 编辑器里更新的\n"));
+    assert_eq!(get(&stored, "revision").as_f64(), Some(4.0));
+    previewer.destroy();
+    local_storage().remove_item("web-test:restore").unwrap();
+}

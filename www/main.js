@@ -1,5 +1,6 @@
 // The page: load the WebAssembly module, put the sample post in the editor, mount the previewer.
-// Everything else (rendering, scheduling, diagnostics, image fallbacks) is postview's own `mount`.
+// Everything else (rendering, scheduling, diagnostics, image fallbacks, the draft in this
+// browser, opening and saving files) is postview's own `mount`.
 import init, { mount } from './pkg/postview.js';
 
 const editor = document.getElementById('source');
@@ -16,17 +17,31 @@ function showProblem(text) {
 // was never the module's, so nothing is lost.
 preview.addEventListener('postview:crash', (event) => {
   showProblem(`The preview hit a bug and was restarted; your text is safe. (${event.detail})`);
-  setTimeout(() => mount(editor, preview));
+  // The editor's text is newer than the stored draft: keep it, and store it.
+  setTimeout(() => mount(editor, preview, options({ restore: false })));
+});
+
+/** What postview keeps and wires besides the preview: the draft, the file buttons, the notices. */
+const options = ({ restore }) => ({
+  draft: { key: 'postview:draft', restore },
+  files: {
+    open: document.getElementById('open-file'),
+    input: document.getElementById('file-input'),
+    save: document.getElementById('save-file'),
+  },
+  status,
+  alert: document.getElementById('alert'),
 });
 
 try {
   await init();
   if (editor.value === '') {
+    // A stored draft replaces it when mount starts.
     const response = await fetch('sample-post.md');
     if (response.ok) editor.value = await response.text();
   }
-  mount(editor, preview);
   status.textContent = 'Live preview';
+  mount(editor, preview, options({ restore: true }));
 } catch (error) {
   showProblem(`The previewer could not start: ${error.message}`);
   throw error;

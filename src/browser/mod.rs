@@ -1,16 +1,26 @@
 //! The live previewer in the browser (web-sys + gloo, wasm32 only): listens to an editor,
-//! renders on the next animation frame and patches the preview.
+//! renders on the next animation frame and patches the preview; keeps a draft of the editor's
+//! text and opens and saves files when asked.
 
 mod caret;
 pub mod crash;
 mod diagnostics_list;
+mod draft;
+mod draft_store;
+mod extras;
+mod files;
 mod image_fallback;
+mod later;
+mod notices;
 mod patch;
 mod previewer;
 mod sanitized_blocks;
 mod sanitizer;
 mod scroll_sync;
 
+pub use draft::DraftOptions;
+pub use extras::{Extras, ExtrasOptions};
+pub use files::{file_name, FileControls};
 pub use previewer::Previewer;
 pub use sanitized_blocks::SanitizedBlocks;
 pub use sanitizer::{with_sanitizer, DomPurify};

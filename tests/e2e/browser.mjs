@@ -17,9 +17,11 @@ export async function startBrowser() {
   /**
    * Opens the page and waits for the first preview. Outside images load (a pixel) unless
    * `brokenImages`, in which case they fail. Console errors and page errors are collected.
+   * A fresh browser context (empty storage) unless `context` is given: pages in one context
+   * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
    */
-  async function open({ brokenImages = false, viewport } = {}) {
-    const context = await browser.newContext(viewport ? { viewport } : {});
+  async function open({ brokenImages = false, viewport, context: shared, beforeGoto } = {}) {
+    const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -28,13 +30,16 @@ export async function startBrowser() {
     page.on('pageerror', (error) => problems.push(String(error)));
     await page.route((url) => !url.href.startsWith(server.url), (route) =>
       brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
+    await beforeGoto?.(page);
     await page.goto(server.url);
     await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
-    return { page, problems, close: () => context.close() };
+    return { page, problems, close: () => (shared ? page.close() : context.close()) };
   }
 
   return {
     open,
+    /** A browser context for pages that share storage; the caller closes it. */
+    newContext: () => browser.newContext(),
     close: async () => {
       await browser.close();
       await server.close();

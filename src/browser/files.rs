@@ -1,0 +1,192 @@
+//! Files: opening a Markdown file into the editor (a picker button, or dropping it onto the
+//! editor) and saving the post as a `.md` file named after its title.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlAnchorElement, HtmlDocument, HtmlElement, HtmlInputElement,
+    HtmlTextAreaElement, Url,
+};
+
+use super::crash::Listener;
+use super::later::call_later;
+use super::notices::Notices;
+use crate::diagnostic::LineIndex;
+
+/// What the picker offers; a dropped file must look like one of these too.
+const ACCEPT: &str = ".md,.markdown,.txt,text/markdown,text/plain";
+const TEXT_EXTENSIONS: [&str; 3] = [".md", ".markdown", ".txt"];
+
+/// `files` in `mount`'s options: the page's buttons. Any may be left out.
+#[derive(Default)]
+pub struct FileControls {
+    /// Opens the file picker.
+    pub open: Option<HtmlElement>,
+    /// The `<input type=file>` the picker belongs to; created (detached) when not given.
+    pub input: Option<HtmlInputElement>,
+    /// Saves the editor's text as a `.md` file.
+    pub save: Option<HtmlElement>,
+}
+
+/// The listeners that open and save files, live until [`Files::destroy`] whether or not the
+/// handle is kept: one of them holds the list they are in (a cycle on purpose, as in the
+/// previewer), and `destroy` empties it.
+pub struct Files {
+    listeners: Rc<RefCell<Vec<Listener>>>,
+}
+
+impl Files {
+    pub fn start(editor: &HtmlTextAreaElement, controls: FileControls, notices: &Notices) -> Result<Files, JsValue> {
+        let kept = Rc::new(RefCell::new(Vec::new()));
+        let mut listeners = listen_for_drops(editor, notices, Rc::clone(&kept));
+        if controls.open.is_some() || controls.input.is_some() {
+            let input = match controls.input {
+                Some(input) => input,
+                None => create_file_input(editor)?,
+            };
+            input.set_accept(ACCEPT);
+            let (editor, notices) = (editor.clone(), notices.clone());
+            let picked = input.clone();
+            listeners.push(Listener::new(&input, "change", move |_| {
+                if let Some(file) = picked.files().and_then(|files| files.get(0)) {
+                    open_file(&editor, file, &notices);
+                }
+                // So that picking the same file again is a change too.
+                picked.set_value("");
+            }));
+            if let Some(open) = controls.open {
+                listeners.push(Listener::new(&open, "click", move |_| input.click()));
+            }
+        }
+        if let Some(save) = controls.save {
+            let (editor, notices) = (editor.clone(), notices.clone());
+            listeners.push(Listener::new(&save, "click", move |_| save_file(&editor, &notices)));
+        }
+        *kept.borrow_mut() = listeners;
+        Ok(Files { listeners: kept })
+    }
+
+    pub fn destroy(self) {
+        let listeners = std::mem::take(&mut *self.listeners.borrow_mut());
+        drop(listeners);
+    }
+}
+
+/// A file dragged over the editor may be dropped there (instead of the browser navigating to it).
+fn listen_for_drops(
+    editor: &HtmlTextAreaElement,
+    notices: &Notices,
+    kept: Rc<RefCell<Vec<Listener>>>,
+) -> Vec<Listener> {
+    let on_over = Listener::new(editor, "dragover", move |event| {
+        let _alive = &kept;
+        if carries_files(event) {
+            event.prevent_default();
+        }
+    });
+    let (target, notices) = (editor.clone(), notices.clone());
+    let on_drop = Listener::new(editor, "drop", move |event| {
+        let file =
+            event.dyn_ref::<DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            event.prevent_default();
+            open_file(&target, file, &notices);
+        }
+    });
+    vec![on_over, on_drop]
+}
+
+fn carries_files(event: &Event) -> bool {
+    let types = event.dyn_ref::<DragEvent>().and_then(|e| e.data_transfer()).map(|d| d.types());
+    types.is_some_and(|types| types.includes(&JsValue::from_str("Files"), 0))
+}
+
+/// Reads `file` and puts its text in the editor, or says why not.
+fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
+    let name = file.name();
+    if !is_text_file(&name, &file.type_()) {
+        notices.warn(&format!("{name} is not a Markdown or text file: open a .md, .markdown or .txt file."));
+        return;
+    }
+    let (editor, notices) = (editor.clone(), notices.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string()) {
+            Some(text) => {
+                replace_text(&editor, &text);
+                notices.clear_alert();
+                notices.say(&format!("Opened {name}"));
+            }
+            None => notices.warn(&format!("{name} could not be read.")),
+        }
+    });
+}
+
+fn is_text_file(name: &str, mime: &str) -> bool {
+    let name = name.to_lowercase();
+    mime.starts_with("text/") || TEXT_EXTENSIONS.iter().any(|extension| name.ends_with(extension))
+}
+
+/// Replaces the editor's text as typing would: the browser's undo brings the old text back, and
+/// the `input` event it fires renders and stores the new one. Where the browser refuses the
+/// command, the text is set directly and the event sent by hand.
+fn replace_text(editor: &HtmlTextAreaElement, text: &str) {
+    editor.focus().ok();
+    editor.select();
+    let document = editor.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
+    let inserted =
+        document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false));
+    if !inserted || editor.value() != text {
+        editor.set_value(text);
+        if let Ok(input) = Event::new("input") {
+            let _ = editor.dispatch_event(&input);
+        }
+    }
+}
+
+/// Downloads the editor's text as `<title slug>.md` (or `post.md`).
+fn save_file(editor: &HtmlTextAreaElement, notices: &Notices) {
+    let text = editor.value();
+    let name = file_name(&text);
+    match download(editor, &text, &name) {
+        Ok(()) => notices.say(&format!("Saved {name}")),
+        Err(_) => notices.warn(&format!("{name} could not be saved.")),
+    }
+}
+
+/// The post's title as a file name: `post.md` when it has none.
+pub fn file_name(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let title = crate::front_matter::read(text, &LineIndex::new(text)).meta.title;
+    match title.map(|t| crate::markdown::slug(&t)) {
+        Some(slug) if slug != "section" => format!("{slug}.md"),
+        _ => "post.md".into(),
+    }
+}
+
+fn download(editor: &HtmlTextAreaElement, text: &str, name: &str) -> Result<(), JsValue> {
+    let options = BlobPropertyBag::new();
+    options.set_type("text/markdown;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = editor.owner_document().ok_or("the editor is not in a document")?;
+    let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The download has taken its copy once this task ends; the URL can go then.
+    let url_class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &"URL".into())?.dyn_into()?;
+    let revoke: js_sys::Function = js_sys::Reflect::get(&url_class, &"revokeObjectURL".into())?.dyn_into()?;
+    call_later(&revoke.bind1(&url_class, &url.into()).unchecked_into(), 0)?.detach();
+    Ok(())
+}
+
+fn create_file_input(editor: &HtmlTextAreaElement) -> Result<HtmlInputElement, JsValue> {
+    let document = editor.owner_document().ok_or("the editor is not in a document")?;
+    let input: HtmlInputElement = document.create_element("input")?.unchecked_into();
+    input.set_type("file");
+    Ok(input)
+}
