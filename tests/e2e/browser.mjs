@@ -9,7 +9,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 // A 1×1 transparent PNG, served for every image from outside the page.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-/** Starts the server and the browser; returns { open, close }. */
+/** Starts the server and the browser; returns { url, open, close }. */
 export async function startBrowser() {
   const server = await serveWww();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -17,9 +17,11 @@ export async function startBrowser() {
   /**
    * Opens the page and waits for the first preview. Outside images load (a pixel) unless
    * `brokenImages`, in which case they fail. Console errors and page errors are collected.
+   * `initScript` (a function) runs in every document before its own scripts.
    */
-  async function open({ brokenImages = false, viewport } = {}) {
+  async function open({ brokenImages = false, viewport, initScript } = {}) {
     const context = await browser.newContext(viewport ? { viewport } : {});
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -34,6 +36,7 @@ export async function startBrowser() {
   }
 
   return {
+    url: server.url,
     open,
     close: async () => {
       await browser.close();

@@ -1,0 +1,88 @@
+// The XSS corpus (tests/fixtures/xss/) in Chromium: typed into the live page, and rendered by
+// render() alone into a page without a Content-Security-Policy, as a CMS would embed postview.
+// Either way nothing may run and the DOM rules (dom-rules.mjs) must hold.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { startBrowser } from './browser.mjs';
+import { domRuleViolations, imagesSettled, installTripwires } from './dom-rules.mjs';
+
+const FIXTURES = new URL('../fixtures/xss/', import.meta.url);
+const HARNESS = new URL('./xss-harness.html', import.meta.url);
+
+let browser;
+let corpus;
+before(async () => {
+  browser = await startBrowser();
+  const names = (await readdir(FIXTURES)).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
+  corpus = await Promise.all(names.map(async (file) => ({
+    name: file.slice(0, -'.md'.length),
+    source: await readFile(new URL(file, FIXTURES), 'utf8'),
+  })));
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens a page with the tripwires set and every dialog recorded (and dismissed). */
+async function openGuarded() {
+  const opened = await browser.open({ initScript: installTripwires });
+  const dialogs = [];
+  opened.page.on('dialog', async (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    await dialog.dismiss();
+  });
+  return { ...opened, dialogs };
+}
+
+/** What ran since the last look, and which rules break under `rootSelector` once its images settled. */
+async function inspect(page, rootSelector) {
+  await page.evaluate(imagesSettled, rootSelector);
+  return {
+    ran: await page.evaluate(() => window.__ran.splice(0)),
+    violations: await page.evaluate(domRuleViolations, rootSelector),
+  };
+}
+
+/** A paragraph after the attack, so the test knows the preview shows this attack. */
+const endMarker = (name) => `End of attack ${name}.`;
+
+test('the corpus holds at least fifty attacks', () => {
+  assert.ok(corpus.length >= 50, `${corpus.length} attacks`);
+});
+
+test('every attack typed into the live page runs nothing and keeps the DOM rules', async () => {
+  const { page, dialogs, close } = await openGuarded();
+  const editor = page.getByRole('textbox', { name: 'Markdown source' });
+  const preview = page.getByRole('region', { name: 'Preview' });
+  const failures = [];
+  for (const { name, source } of corpus) {
+    await editor.fill(`${source}\n\n${endMarker(name)}\n`);
+    await preview.getByText(endMarker(name)).waitFor();
+    const { ran, violations } = await inspect(page, '.preview-pane');
+    for (const problem of [...ran, ...violations]) failures.push(`${name}: ${problem}`);
+  }
+  assert.deepEqual(failures, []);
+  assert.deepEqual(dialogs, []);
+  await close();
+});
+
+test('render() output inserted into a page without a CSP runs nothing and keeps the DOM rules', async () => {
+  const { page, dialogs, close } = await openGuarded();
+  const harnessUrl = `${browser.url}xss-harness.html`;
+  const harness = await readFile(HARNESS, 'utf8');
+  await page.route(harnessUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: harness }));
+  await page.goto(harnessUrl);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const failures = [];
+  for (const options of [undefined, { rawHtml: 'escape' }]) {
+    for (const { name, source } of corpus) {
+      await page.evaluate(([s, o]) => window.renderAndInsert(s, o), [source, options]);
+      const { ran, violations } = await inspect(page, '#post');
+      for (const problem of [...ran, ...violations]) failures.push(`${name} (${options?.rawHtml ?? 'default'}): ${problem}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.deepEqual(dialogs, []);
+  await close();
+});
