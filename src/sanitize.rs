@@ -14,8 +14,12 @@ pub trait Sanitizer {
 /// for the browser's parser on the main thread, and no real post comes near it.
 pub const MAX_RAW_HTML_PIECES: usize = 10_000;
 
+/// A body whose HTML is longer than this (in bytes) is not sanitized either, however few pieces
+/// of raw HTML it holds: the sanitizer parses the whole body, and its time grows with the length.
+pub const MAX_SANITIZED_HTML_BYTES: usize = 2 << 20;
+
 /// Renders a body under `options.raw_html`. A body whose raw HTML cannot be sanitized is
-/// rendered with it shown as text, and `refusal` says why.
+/// rendered with it shown as text, and `refusal` says why: unsanitized HTML never comes out.
 pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Option<&dyn Sanitizer>) -> Refusable {
     let sanitizer = match (options.raw_html, sanitizer) {
         (RawHtml::Trust, _) => return Refusable::fine(markdown::render(markdown, options, true)),
@@ -28,19 +32,32 @@ pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Op
     if body.raw_html.count == 0 {
         return Refusable::fine(body);
     }
-    let why = if body.raw_html.count > MAX_RAW_HTML_PIECES {
-        format!(
-            "this post has {} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be previewed safely",
-            body.raw_html.count
-        )
-    } else {
-        match sanitizer.sanitize(&body.html) {
+    let why = match too_complex(&body) {
+        Some(why) => format!("this post is too complex to preview safely ({why})"),
+        None => match sanitizer.sanitize(&body.html) {
             Ok(html) => return Refusable::fine(Body { html, ..body }),
             Err(error) => format!("the raw HTML could not be sanitized ({error})"),
-        }
+        },
     };
-    let refusal = Some((body.raw_html.first_offset, format!("{why}; it is shown as text")));
+    let refusal = Some((body.raw_html.first_offset, format!("{why}; its raw HTML is shown as text")));
     Refusable { body: markdown::render(markdown, options, false), refusal }
+}
+
+/// Why sanitizing `body` would take too long, if it would.
+fn too_complex(body: &Body) -> Option<String> {
+    if body.raw_html.count > MAX_RAW_HTML_PIECES {
+        return Some(format!(
+            "{} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be sanitized",
+            body.raw_html.count
+        ));
+    }
+    (body.html.len() > MAX_SANITIZED_HTML_BYTES).then(|| {
+        format!(
+            "{} KB of HTML with raw HTML in it, more than the {} KB that can be sanitized",
+            body.html.len() >> 10,
+            MAX_SANITIZED_HTML_BYTES >> 10
+        )
+    })
 }
 
 /// A body, and why its raw HTML had to be shown as text (at a byte offset), if it had to.
