@@ -67,13 +67,19 @@ test('every attack typed into the live page runs nothing and keeps the DOM rules
   await close();
 });
 
-test('render() output inserted into a page without a CSP runs nothing and keeps the DOM rules', async () => {
-  const { page, dialogs, close } = await openGuarded();
+/** The harness page (no CSP; inserts render()'s output so that scripts in it would run). */
+async function openHarness() {
+  const opened = await openGuarded();
   const harnessUrl = `${browser.url}xss-harness.html`;
   const harness = await readFile(HARNESS, 'utf8');
-  await page.route(harnessUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: harness }));
-  await page.goto(harnessUrl);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await opened.page.route(harnessUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: harness }));
+  await opened.page.goto(harnessUrl);
+  await opened.page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return opened;
+}
+
+test('render() output inserted into a page without a CSP runs nothing and keeps the DOM rules', async () => {
+  const { page, dialogs, close } = await openHarness();
   const failures = [];
   for (const options of [undefined, { rawHtml: 'escape' }]) {
     for (const { name, source } of corpus) {
@@ -84,5 +90,34 @@ test('render() output inserted into a page without a CSP runs nothing and keeps 
   }
   assert.deepEqual(failures, []);
   assert.deepEqual(dialogs, []);
+  await close();
+});
+
+const REFUSED_ATTACK = `<img src="missing.png" onerror="__xss('refused')">`;
+
+/** The attack's img must be text: nothing ran, no rule broken, no img element. */
+async function assertShownAsText(page, rootSelector) {
+  assert.deepEqual(await inspect(page, rootSelector), { ran: [], violations: [] });
+  assert.equal(await page.locator(`${rootSelector} img`).count(), 0);
+  assert.match(await page.locator(rootSelector).textContent(), /<img src="missing.png" onerror=/);
+}
+
+test('a post with more raw HTML than can be sanitized says it is too complex to preview safely', async () => {
+  const { page, close } = await openGuarded();
+  const source = `# Many tags\n\n${REFUSED_ATTACK.repeat(10_001)}\n`;
+  await page.getByRole('textbox', { name: 'Markdown source' }).fill(source);
+  const problems = page.getByRole('region', { name: 'Preview' }).getByRole('list', { name: 'Problems' });
+  await problems.getByText('too complex to preview safely').waitFor();
+  await assertShownAsText(page, '.postview-body');
+  await close();
+});
+
+test('render() where there is no DOM (a worker) shows raw HTML as text and says why', async () => {
+  const { page, close } = await openHarness();
+  const diagnostics = await page.evaluate((s) => window.renderInWorkerAndInsert(s), REFUSED_ATTACK);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'the raw HTML could not be sanitized (there is no HTML sanitizer without a DOM); its raw HTML is shown as text',
+  ]);
+  await assertShownAsText(page, '#post');
   await close();
 });
