@@ -44,9 +44,12 @@ test-wasm:
 test-e2e:
 	node --test tests/e2e/
 
-# Figures, not pass/fail: throughput on hostile inputs against an ordinary post (native).
-bench:
+# Figures, not pass/fail (a missed target prints MISSED): native throughput on hostile inputs
+# and on the benchmark posts, then one table of postview against its peers in headless Chromium.
+bench: setup-test build
 	cargo bench --bench hostile
+	cargo bench --bench throughput
+	node benches/browser/run.mjs
 
 clean:
 	cargo clean

@@ -22,7 +22,15 @@ export type Value = null | boolean | number | string | Value[] | { [key: string]
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    crate::browser::crash::install_panic_hook();
+}
+
+/// Panics on purpose, to test crash recovery: every mounted preview shows a notice and fires
+/// `postview:crash`, and the next call runs in a fresh instance. Not for anything else.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTesting)]
+pub fn panic_for_testing() {
+    panic!("a panic asked for by __panicForTesting");
 }
 
 /// Renders a post: its body as safe HTML, its header, front matter, metadata and diagnostics.

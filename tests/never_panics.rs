@@ -1,5 +1,6 @@
 //! Property tests: `render` takes any string without panicking, under every option set and
-//! with a sanitizer that may refuse, and what it returns keeps its promises.
+//! with a sanitizer that may refuse, and what it returns keeps its promises. Native only.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 

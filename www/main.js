@@ -6,6 +6,19 @@ const editor = document.getElementById('source');
 const preview = document.getElementById('preview');
 const status = document.getElementById('status');
 
+function showProblem(text) {
+  status.textContent = text;
+  status.classList.add('app-status-error');
+}
+
+// A bug in postview stops its WebAssembly instance; postview then shows a notice in the preview
+// and fires `postview:crash`. Mounting again runs in a fresh instance; the text in the editor
+// was never the module's, so nothing is lost.
+preview.addEventListener('postview:crash', (event) => {
+  showProblem(`The preview hit a bug and was restarted; your text is safe. (${event.detail})`);
+  setTimeout(() => mount(editor, preview));
+});
+
 try {
   await init();
   if (editor.value === '') {
@@ -15,7 +28,6 @@ try {
   mount(editor, preview);
   status.textContent = 'Live preview';
 } catch (error) {
-  status.textContent = `The previewer could not start: ${error.message}`;
-  status.classList.add('app-status-error');
+  showProblem(`The previewer could not start: ${error.message}`);
   throw error;
 }

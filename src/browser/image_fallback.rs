@@ -1,7 +1,7 @@
 //! A visible placeholder, showing the alt text, for every preview image that fails to load
 //! (expired signed URLs, hotlink protection, a refused `javascript:` source).
 
-use gloo_events::{EventListener, EventListenerOptions};
+use super::crash::Listener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlImageElement};
 
@@ -10,9 +10,8 @@ const BROKEN: &str = "image-broken";
 
 /// Listens for image errors under `preview`. `error` does not bubble, so it is caught on its
 /// way down (capture phase).
-pub fn listen(preview: &HtmlElement) -> EventListener {
-    let options = EventListenerOptions::run_in_capture_phase();
-    EventListener::new_with_options(preview, "error", options, |event| {
+pub fn listen(preview: &HtmlElement) -> Listener {
+    Listener::capturing(preview, "error", |event| {
         if let Some(image) = event.target().and_then(|t| t.dyn_into::<HtmlImageElement>().ok()) {
             show_placeholder(&image);
         }

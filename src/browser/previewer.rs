@@ -4,11 +4,11 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
+use super::crash::{self, Listener};
 use super::{diagnostics_list, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
@@ -29,7 +29,7 @@ struct State {
     last: Option<Rendered>,
     /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
     /// the preview live); `destroy` drops them, which breaks the cycle.
-    listeners: Vec<EventListener>,
+    listeners: Vec<Listener>,
 }
 
 /// The elements mount puts inside the preview.
@@ -60,9 +60,9 @@ impl Previewer {
         let listeners = {
             let s = state.borrow();
             let strong = Rc::clone(&state);
-            let on_input = EventListener::new(&s.editor, "input", move |_| schedule(&strong));
+            let on_input = Listener::new(&s.editor, "input", move |_| schedule(&strong));
             let editor = s.editor.clone();
-            let on_click = EventListener::new(&s.parts.diagnostics, "click", move |event| {
+            let on_click = Listener::new(&s.parts.diagnostics, "click", move |event| {
                 if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
@@ -70,6 +70,7 @@ impl Previewer {
             vec![on_input, on_click, image_fallback::listen(&s.preview)]
         };
         state.borrow_mut().listeners = listeners;
+        crash::watch(&state.borrow().preview);
         state.borrow_mut().render_now();
         Ok(Previewer { state })
     }
@@ -92,6 +93,7 @@ impl Previewer {
         let listeners = std::mem::take(&mut state.listeners);
         state.frame = None;
         state.preview.set_text_content(None);
+        crash::unwatch(&state.preview);
         drop(state);
         drop(listeners);
     }

@@ -1,10 +1,10 @@
-// A static file server for www/ on a free loopback port: what any static host would do.
+// A static file server for www/ (or any folder) on a free loopback port: what any static host would do.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../www/', import.meta.url));
+const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -15,7 +15,12 @@ const types = {
 };
 
 /** Starts serving www/; resolves to { url, close }. */
-export async function serveWww() {
+export function serveWww() {
+  return serveDirectory(www);
+}
+
+/** Starts serving the folder `root` (an absolute path); resolves to { url, close }. */
+export async function serveDirectory(root) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));

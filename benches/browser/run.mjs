@@ -1,0 +1,126 @@
+// `make bench`'s browser half: postview against the fastest peers in headless Chromium, from one
+// run: throughput on the same inputs in the same page, keystroke latency and cold start on the
+// real page, download size; with the native figures benches/throughput.rs wrote just before.
+// Prints one Markdown table; a missed target is reported (MISSED), never a failure exit.
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ARGS, CHROMIUM, PIXEL } from '../../tests/e2e/browser.mjs';
+import { serveDirectory } from '../../tests/e2e/static-server.mjs';
+import { allInputs } from './inputs.mjs';
+import { JS_PEERS, PEER_NAMES, WASM_PEERS, bundleJsPeers, bundleName } from './peers.mjs';
+import { measureKeystrokes } from './keystroke.mjs';
+import { measureColdStart } from './cold-start.mjs';
+import { measureSizes } from './size.mjs';
+import { formatTable, row } from './table.mjs';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const NATIVE = `${repo}target/bench/native-throughput.json`;
+const COLUMNS = ['postview', ...PEER_NAMES];
+const YARDSTICK = 'markdown-wasm';
+const ESCAPED = 'postview, raw HTML escaped';
+const KEYSTROKE_TARGET_MS = { 'post 5 KB': 8, 'post 100 KB': 12, 'post 1 MB': 16.7 };
+const THROUGHPUT_TARGET = 1.5;
+const SIZE_TARGET_KB = 200;
+const COLD_START_TARGET_MS = 150;
+
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+/** { input: { renderer: MB/s } }, every renderer in one page, input by input. */
+async function measureThroughput(browser, url, inputs) {
+  const page = await browser.newPage();
+  // markdown-wasm fetches its .wasm beside the page, not beside its module.
+  await page.route('**/markdown.wasm', (route) =>
+    route.fulfill({ path: `${repo}node_modules/markdown-wasm/dist/markdown.wasm`, contentType: 'application/wasm' }));
+  await page.goto(`${url}benches/browser/throughput.html`);
+  await page.waitForFunction(() => typeof window.loadRenderers === 'function');
+  const names = await page.evaluate((files) => window.loadRenderers(files), JS_PEERS.map(([name]) => [name, bundleName(name)]));
+  const results = {};
+  for (const input of inputs) {
+    results[input.name] = {};
+    for (const name of names.filter((n) => n !== ESCAPED || input.name === 'CommonMark spec')) {
+      results[input.name][name] = await page.evaluate(([n, text, bytes]) => window.throughput(n, text, bytes), [name, input.text, input.bytes]);
+    }
+    progress(`throughput on ${input.name} done`);
+  }
+  await page.close();
+  return results;
+}
+
+/** A context whose images from outside the page load (a pixel) without leaving the machine. */
+async function offlineContext(browser, url) {
+  const context = await browser.newContext();
+  await context.route((u) => !u.href.startsWith(url), (route) => route.fulfill({ contentType: 'image/png', body: PIXEL }));
+  return context;
+}
+
+/** The native figures, if benches/throughput.rs wrote them in the last hour (else stale or absent). */
+function nativeFigures(inputs) {
+  if (!existsSync(NATIVE) || Date.now() - statSync(NATIVE).mtimeMs > 3600e3) {
+    progress('no fresh target/bench/native-throughput.json (run `cargo bench --bench throughput`): native rows left out');
+    return [];
+  }
+  const figures = JSON.parse(readFileSync(NATIVE, 'utf8'));
+  for (const { input, bytes } of figures) {
+    const same = inputs.find((i) => i.name === input);
+    if (same && same.bytes !== bytes) progress(`native ${input} is ${bytes} bytes, the browser's ${same.bytes}: the generators differ`);
+  }
+  return figures;
+}
+
+function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native }) {
+  const rows = [];
+  for (const input of inputs) {
+    const { [ESCAPED]: escaped, ...values } = throughput[input.name];
+    const ratio = values.postview / values[YARDSTICK];
+    const targeted = input.name !== 'post 5 KB';
+    rows.push(row(`throughput, ${input.name} (MB/s)`, values, {
+      ratio, target: targeted ? `≥ ${THROUGHPUT_TARGET}× markdown-wasm` : '', met: targeted ? ratio >= THROUGHPUT_TARGET : undefined,
+    }));
+    if (escaped !== undefined) {
+      rows.push(row(`throughput, ${input.name}, raw HTML escaped not sanitized (MB/s)`, { postview: escaped }, { ratio: escaped / values[YARDSTICK] }));
+    }
+  }
+  for (const { input, mbPerS } of native) rows.push(row(`native throughput, ${input} (MB/s)`, { postview: mbPerS }));
+  for (const [name, k] of Object.entries(keystrokes)) {
+    const target = KEYSTROKE_TARGET_MS[name];
+    rows.push(row(`keystroke → preview changed, ${name}, median (ms)`, { postview: k.changed.median }));
+    rows.push(row(`keystroke → painted, ${name}, median of ${k.edits} (ms)`, { postview: k.painted.median }, { target: `≤ ${target} ms`, met: k.painted.median <= target }));
+  }
+  const kb = Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, bytes / 1024]));
+  rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
+  rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+  return rows;
+}
+
+async function main() {
+  if (!existsSync(`${repo}www/pkg/postview_bg.wasm`)) throw new Error('www/pkg is not built: run `make build` first');
+  const inputs = allInputs();
+  const jsBundles = await bundleJsPeers();
+  const server = await serveDirectory(repo);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const throughput = await measureThroughput(browser, server.url, inputs);
+    const context = await offlineContext(browser, server.url);
+    const keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
+    await context.close();
+    progress('keystrokes done');
+    const coldStart = await measureColdStart(() => offlineContext(browser, server.url), `${server.url}www/index.html`);
+    progress('cold start done');
+    const sizes = await measureSizes(WASM_PEERS, jsBundles);
+    const rows = tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native: nativeFigures(inputs) });
+    const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    console.log(`\npostview against its peers, ${when}, Chromium ${browser.version()} headless; inputs:`);
+    console.log(inputs.map((i) => `${i.name} = ${i.bytes} bytes`).join(', '));
+    const spread = ({ min, max }) => `${min.toFixed(1)}–${max.toFixed(1)}`;
+    console.log(`spread (min–max ms): keystroke → painted ${Object.entries(keystrokes).map(([n, k]) => `${n} ${spread(k.painted)}`).join(', ')}; cold start ${spread(coldStart)}\n`);
+    console.log(formatTable(rows, COLUMNS).join('\n'));
+    const missed = rows.filter((r) => r.met === false);
+    console.log(missed.length ? `\nMISSED ${missed.length} of ${rows.filter((r) => r.met !== undefined).length} targets: ${missed.map((r) => r.metric).join('; ')}` : '\nevery target met');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,58 @@
+// In the throughput page: loads postview and every peer, then offers `window.throughput(name,
+// text, bytes)`, the median MB/s of one renderer on one input. Served from the repository root.
+import initPostview, { render } from '/www/pkg/postview.js';
+import { ready as markdownWasmReady, parse as markdownWasmParse } from '/node_modules/markdown-wasm/dist/markdown.es.js';
+import { init as initMd4w, mdToHtml } from '/node_modules/md4w/js/index.js';
+
+/** The name of postview rendering with `rawHtml: 'escape'` (never sanitizing). */
+const ESCAPED = 'postview, raw HTML escaped';
+
+/** Time spent timing one renderer on one input, and the least time one timed batch takes. */
+const TIMED_MS = 600;
+const BATCH_MS = 20;
+
+async function loadRenderers(jsPeers) {
+  await initPostview();
+  await markdownWasmReady;
+  await initMd4w(fetch('/node_modules/md4w/js/md4w-fast.wasm'));
+  const renderers = {
+    // The full pipeline: front matter, Markdown, safe HTML, the result as a JS object.
+    postview: (text) => render(text),
+    // The same with raw HTML shown as text: what DOMPurify costs on HTML-heavy input.
+    [ESCAPED]: (text) => render(text, { rawHtml: 'escape' }),
+    'markdown-wasm': (text) => markdownWasmParse(text),
+    md4w: (text) => mdToHtml(text),
+  };
+  for (const [name, file] of jsPeers) {
+    renderers[name] = (await import(`/target/bench/${file}`)).renderHtml;
+  }
+  return renderers;
+}
+
+/**
+ * Median MB/s (10^6 UTF-8 bytes) over batches of renders after a warm-up: batches so that a
+ * 5 KB render is not lost under the browser's coarse timer, the median so that a neighbour's
+ * build stealing the CPU for a moment does not move the figure.
+ */
+function throughput(renderHtml, text, bytes) {
+  const renderBatch = (runs) => {
+    const start = performance.now();
+    for (let i = 0; i < runs; i += 1) window.sink = renderHtml(text);
+    return performance.now() - start;
+  };
+  const once = Math.max(renderBatch(1), renderBatch(1), 0.01);
+  const runs = Math.max(1, Math.ceil(BATCH_MS / once));
+  const rates = [];
+  const start = performance.now();
+  while (rates.length < 5 || performance.now() - start < TIMED_MS) {
+    rates.push((bytes * runs) / renderBatch(runs) / 1e3);
+  }
+  rates.sort((a, b) => a - b);
+  return rates[rates.length >> 1];
+}
+
+window.loadRenderers = async (jsPeers) => {
+  const renderers = await loadRenderers(jsPeers);
+  window.throughput = (name, text, bytes) => throughput(renderers[name], text, bytes);
+  return Object.keys(renderers);
+};

@@ -1,0 +1,144 @@
+//! Surviving a panic. With `panic = "abort"` a panic traps the WebAssembly instance and leaves it
+//! unusable, so the panic hook cleans up while it still can: it removes every event listener this
+//! instance added (so nothing calls into the dead instance again), shows what happened in each
+//! mounted preview, fires a `postview:crash` event there, and asks wasm-bindgen to create a fresh
+//! instance on the next call. The page then mounts again; the draft lives in the editor, outside
+//! the module, and is never touched.
+
+use std::cell::RefCell;
+use std::panic::PanicHookInfo;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    AbortController, AddEventListenerOptions, CustomEvent, CustomEventInit, Event, EventListenerOptions, EventTarget,
+    HtmlElement,
+};
+
+/// The event a preview receives when the module crashed; `detail` is the panic message.
+pub const CRASH_EVENT: &str = "postview:crash";
+
+thread_local! {
+    /// Its signal is on every listener this instance adds; a crash aborts it, removing them all.
+    static LIFELINE: Option<AbortController> = AbortController::new().ok();
+    /// The previews mounted now, told when the module crashes.
+    static MOUNTED: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sets the panic hook (once per instance: a re-created instance starts here again).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(on_panic));
+}
+
+/// Remembers a mounted preview, to tell it about a crash.
+pub fn watch(preview: &HtmlElement) {
+    MOUNTED.with_borrow_mut(|mounted| mounted.push(preview.clone()));
+}
+
+/// Forgets a preview that was unmounted.
+pub fn unwatch(preview: &HtmlElement) {
+    MOUNTED.with_borrow_mut(|mounted| mounted.retain(|p| p != preview));
+}
+
+fn on_panic(info: &PanicHookInfo) {
+    console_error_panic_hook::hook(info);
+    wasm_bindgen::handler::schedule_reinit();
+    // Everything below runs in an instance that is about to trap: take nothing that may be
+    // borrowed already, and give up quietly on any failure.
+    let _ = LIFELINE.try_with(|lifeline| lifeline.as_ref().map(AbortController::abort));
+    let message = panic_message(info);
+    let _ = MOUNTED.try_with(|mounted| {
+        if let Ok(mounted) = mounted.try_borrow() {
+            mounted.iter().for_each(|preview| announce(preview, &message));
+        }
+    });
+}
+
+fn panic_message(info: &PanicHookInfo) -> String {
+    let payload = info.payload();
+    let text = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown error");
+    match info.location() {
+        Some(place) => format!("{text} ({}:{})", place.file(), place.line()),
+        None => text.to_string(),
+    }
+}
+
+/// Replaces the preview's contents with a notice (text, never HTML) and fires [`CRASH_EVENT`].
+fn announce(preview: &HtmlElement, message: &str) {
+    if let Some(document) = preview.owner_document() {
+        if let Ok(notice) = document.create_element("p") {
+            notice.set_class_name("postview-crash");
+            let _ = notice.set_attribute("role", "alert");
+            notice.set_text_content(Some(&format!(
+                "The preview stopped because of a bug in postview ({message}). Your text is safe in the editor; \
+                 the preview restarts when the page mounts it again."
+            )));
+            preview.set_text_content(None);
+            let _ = preview.append_child(&notice);
+        }
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&JsValue::from_str(message));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(CRASH_EVENT, &init) {
+        let _ = preview.dispatch_event(&event);
+    }
+}
+
+/// An event listener that lives until it is dropped, or until a crash removes it with all the
+/// others (gloo's `EventListener` has no abort signal, hence this one).
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    callback: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    /// Listens for `kind` events on `target` as they bubble.
+    pub fn new(target: &EventTarget, kind: &'static str, callback: impl FnMut(&Event) + 'static) -> Listener {
+        Listener::add(target, kind, false, callback)
+    }
+
+    /// Listens on the way down, for events that do not bubble (an image's `error`).
+    pub fn capturing(target: &EventTarget, kind: &'static str, callback: impl FnMut(&Event) + 'static) -> Listener {
+        Listener::add(target, kind, true, callback)
+    }
+
+    fn add(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        mut callback: impl FnMut(&Event) + 'static,
+    ) -> Listener {
+        let callback = Closure::<dyn FnMut(Event)>::new(move |event: Event| callback(&event));
+        let options = AddEventListenerOptions::new();
+        options.set_capture(capture);
+        LIFELINE.with(|lifeline| {
+            if let Some(lifeline) = lifeline {
+                options.set_signal(&lifeline.signal());
+            }
+        });
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            callback.as_ref().unchecked_ref(),
+            &options,
+        );
+        Listener { target: target.clone(), kind, capture, callback }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let options = EventListenerOptions::new();
+        options.set_capture(self.capture);
+        let _ = self.target.remove_event_listener_with_callback_and_event_listener_options(
+            self.kind,
+            self.callback.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+}
