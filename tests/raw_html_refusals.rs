@@ -1,5 +1,6 @@
 //! When raw HTML cannot be sanitized (too much of it, a sanitizer error, no sanitizer at all) it
 //! is shown as text, with a notice saying why: never passed through unsanitized.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/dom_rules.rs"]
 mod dom_rules;

@@ -1,6 +1,7 @@
 //! The XSS corpus (tests/fixtures/xss/, one hostile post per file): every attack, rendered
 //! natively, gives a body and a header that keep the DOM rules (tests/support/dom_rules.rs).
 //! The same corpus runs in a real browser in tests/e2e/xss.test.mjs.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/dom_rules.rs"]
 mod dom_rules;
