@@ -16,7 +16,7 @@ pub const MAX_RAW_HTML_PIECES: usize = 10_000;
 
 /// A body whose HTML is longer than this (in bytes) is not sanitized either, however few pieces
 /// of raw HTML it holds: the sanitizer parses the whole body, and its time grows with the length.
-pub const MAX_SANITIZED_HTML_BYTES: usize = 2 << 20;
+pub const MAX_SANITIZED_HTML_BYTES: usize = 1 << 20;
 
 /// Renders a body under `options.raw_html`. A body whose raw HTML cannot be sanitized is
 /// rendered with it shown as text, and `refusal` says why: unsanitized HTML never comes out.
