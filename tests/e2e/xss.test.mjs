@@ -121,3 +121,27 @@ test('render() where there is no DOM (a worker) shows raw HTML as text and says 
   await assertShownAsText(page, '#post');
   await close();
 });
+
+test('a sanitizer that throws in the browser shows raw HTML as text and says why', async () => {
+  const { page, close } = await openHarness();
+  const source = `<a href="https://example.com/">a raw link</a> ${REFUSED_ATTACK}\n`;
+  // postview's DOMPurify hook sets target on raw links; make that throw, mid-sanitize.
+  const diagnostics = await page.evaluate((s) => {
+    const setAttribute = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function refuseTarget(name, value) {
+      if (name === 'target') throw new Error('setAttribute refused');
+      return setAttribute.call(this, name, value);
+    };
+    try {
+      return window.renderAndInsert(s);
+    } finally {
+      Element.prototype.setAttribute = setAttribute;
+    }
+  }, source);
+  assert.deepEqual(diagnostics.map((d) => d.message), [
+    'the raw HTML could not be sanitized (setAttribute refused); its raw HTML is shown as text',
+  ]);
+  await assertShownAsText(page, '#post');
+  assert.equal(await page.locator('#post a').count(), 0);
+  await close();
+});
