@@ -44,7 +44,8 @@ export function domRuleViolations(rootSelector) {
 
 /**
  * An init script: `__xss(name)` (what the corpus' payloads call) and alert, confirm, prompt and
- * print record that they ran in `__ran` instead of doing anything.
+ * print record that they ran in `__ran` instead of doing anything. Where the page has a CSP,
+ * anything it blocks is recorded too: a script or handler it had to stop got into the page.
  */
 export function installTripwires() {
   const ran = [];
@@ -54,6 +55,11 @@ export function installTripwires() {
   Object.defineProperty(window, '__ran', { value: ran });
   Object.defineProperty(window, '__xss', { value: (name) => ran.push(`__xss(${name})`) });
   for (const name of ['alert', 'confirm', 'prompt', 'print']) window[name] = record(name);
+  // Sanitizing parses the author's HTML in an inert document, which the CSP also reports (as a
+  // violation of the page's document); only one on an element of the page itself counts.
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (event.target instanceof Element) ran.push(`CSP blocked ${event.violatedDirective} on <${event.target.localName}>`);
+  });
 }
 
 /** Resolves when every image under `rootSelector` has loaded or failed (lazy ones off screen may never). */
