@@ -2,16 +2,14 @@
 // inside the page (page.evaluate / addInitScript serialise them), so each is self-contained.
 
 /**
- * Every way the elements under `rootSelector` break the rules, one string each.
+ * Every way the elements under `root` break the rules, one string each (for locator.evaluate).
  * URLs are judged by the browser's own URL parser.
  */
-export function domRuleViolations(rootSelector) {
+export function domRuleViolations(root) {
   const FORBIDDEN = ['script', 'base', 'meta', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form',
     'style', 'link', 'noscript', 'template'];
   const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'cite', 'background', 'data'];
   const RASTER_DATA = /^data:image\/(png|gif|jpeg|webp)[;,]/i;
-  const root = document.querySelector(rootSelector);
-  if (!root) return [`nothing matches ${rootSelector}`];
   const urlAllowed = (url, inlineImageAllowed) => {
     if (!URL.canParse(url)) return true; // relative: resolved against the page
     const parsed = new URL(url);
@@ -62,9 +60,9 @@ export function installTripwires() {
   });
 }
 
-/** Resolves when every image under `rootSelector` has loaded or failed (lazy ones off screen may never). */
-export function imagesSettled(rootSelector) {
-  const pending = [...document.querySelectorAll(`${rootSelector} img`)].filter((image) => !image.complete);
+/** Resolves when every image under `root` has loaded or failed (lazy ones off screen may never). */
+export function imagesSettled(root) {
+  const pending = [...root.querySelectorAll('img')].filter((image) => !image.complete);
   const settled = pending.map((image) => new Promise((resolve) => {
     image.addEventListener('load', resolve, { once: true });
     image.addEventListener('error', resolve, { once: true });

@@ -35,14 +35,16 @@ async function openGuarded() {
   return { ...opened, dialogs };
 }
 
-/** What ran since the last look, and which rules break under `rootSelector` once its images settled. */
-async function inspect(page, rootSelector) {
-  await page.evaluate(imagesSettled, rootSelector);
+/** What ran since the last look, and which rules break inside `root` (a locator) once its images settled. */
+async function inspect(page, root) {
+  await root.evaluate(imagesSettled);
   return {
     ran: await page.evaluate(() => window.__ran.splice(0)),
-    violations: await page.evaluate(domRuleViolations, rootSelector),
+    violations: await root.evaluate(domRuleViolations),
   };
 }
+
+const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
 
 /** A paragraph after the attack, so the test knows the preview shows this attack. */
 const endMarker = (name) => `End of attack ${name}.`;
@@ -54,12 +56,12 @@ test('the corpus holds at least fifty attacks', () => {
 test('every attack typed into the live page runs nothing and keeps the DOM rules', async () => {
   const { page, dialogs, close } = await openGuarded();
   const editor = page.getByRole('textbox', { name: 'Markdown source' });
-  const preview = page.getByRole('region', { name: 'Preview' });
+  const preview = previewOf(page);
   const failures = [];
   for (const { name, source } of corpus) {
     await editor.fill(`${source}\n\n${endMarker(name)}\n`);
     await preview.getByText(endMarker(name)).waitFor();
-    const { ran, violations } = await inspect(page, '.preview-pane');
+    const { ran, violations } = await inspect(page, preview);
     for (const problem of [...ran, ...violations]) failures.push(`${name}: ${problem}`);
   }
   assert.deepEqual(failures, []);
@@ -84,7 +86,7 @@ test('render() output inserted into a page without a CSP runs nothing and keeps 
   for (const options of [undefined, { rawHtml: 'escape' }]) {
     for (const { name, source } of corpus) {
       await page.evaluate(([s, o]) => window.renderAndInsert(s, o), [source, options]);
-      const { ran, violations } = await inspect(page, '#post');
+      const { ran, violations } = await inspect(page, page.locator('#post'));
       for (const problem of [...ran, ...violations]) failures.push(`${name} (${options?.rawHtml ?? 'default'}): ${problem}`);
     }
   }
@@ -95,20 +97,20 @@ test('render() output inserted into a page without a CSP runs nothing and keeps 
 
 const REFUSED_ATTACK = `<img src="missing.png" onerror="__xss('refused')">`;
 
-/** The attack's img must be text: nothing ran, no rule broken, no img element. */
-async function assertShownAsText(page, rootSelector) {
-  assert.deepEqual(await inspect(page, rootSelector), { ran: [], violations: [] });
-  assert.equal(await page.locator(`${rootSelector} img`).count(), 0);
-  assert.match(await page.locator(rootSelector).textContent(), /<img src="missing.png" onerror=/);
+/** The attack's img must be text inside `root`: nothing ran, no rule broken, no img element. */
+async function assertShownAsText(page, root) {
+  assert.deepEqual(await inspect(page, root), { ran: [], violations: [] });
+  assert.equal(await root.locator('img').count(), 0);
+  assert.match(await root.textContent(), /<img src="missing.png" onerror=/);
 }
 
 test('a post with more raw HTML than can be sanitized says it is too complex to preview safely', async () => {
   const { page, close } = await openGuarded();
   const source = `# Many tags\n\n${REFUSED_ATTACK.repeat(10_001)}\n`;
   await page.getByRole('textbox', { name: 'Markdown source' }).fill(source);
-  const problems = page.getByRole('region', { name: 'Preview' }).getByRole('list', { name: 'Problems' });
+  const problems = previewOf(page).getByRole('list', { name: 'Problems' });
   await problems.getByText('too complex to preview safely').waitFor();
-  await assertShownAsText(page, '.postview-body');
+  await assertShownAsText(page, previewOf(page));
   await close();
 });
 
@@ -118,7 +120,7 @@ test('render() where there is no DOM (a worker) shows raw HTML as text and says 
   assert.deepEqual(diagnostics.map((d) => d.message), [
     'the raw HTML could not be sanitized (there is no HTML sanitizer without a DOM); its raw HTML is shown as text',
   ]);
-  await assertShownAsText(page, '#post');
+  await assertShownAsText(page, page.locator('#post'));
   await close();
 });
 
@@ -141,7 +143,7 @@ test('a sanitizer that throws in the browser shows raw HTML as text and says why
   assert.deepEqual(diagnostics.map((d) => d.message), [
     'the raw HTML could not be sanitized (setAttribute refused); its raw HTML is shown as text',
   ]);
-  await assertShownAsText(page, '#post');
+  await assertShownAsText(page, page.locator('#post'));
   assert.equal(await page.locator('#post a').count(), 0);
   await close();
 });
