@@ -37,4 +37,4 @@ pub use front_matter::value::{Map, Value};
 pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
 pub use options::{Flavor, RawHtml, RenderOptions};
 pub use render::{render, render_with, Block, Rendered};
-pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES};
+pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES, MAX_SANITIZED_HTML_BYTES};

@@ -14,8 +14,13 @@ pub trait Sanitizer {
 /// for the browser's parser on the main thread, and no real post comes near it.
 pub const MAX_RAW_HTML_PIECES: usize = 10_000;
 
+/// A body whose blocks with raw HTML hold more HTML than this (in bytes) is not sanitized either,
+/// however few pieces of raw HTML there are: the sanitizer parses each such block whole, and its
+/// time grows with the length (a 1.5 MB body took over a second to sanitize and insert here).
+pub const MAX_SANITIZED_HTML_BYTES: usize = 1 << 20;
+
 /// Renders a body under `options.raw_html`. A body whose raw HTML cannot be sanitized is
-/// rendered with it shown as text, and `refusal` says why.
+/// rendered with it shown as text, and `refusal` says why: unsanitized HTML never comes out.
 pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Option<&dyn Sanitizer>) -> Refusable {
     let sanitizer = match (options.raw_html, sanitizer) {
         (RawHtml::Trust, _) => return Refusable::fine(markdown::render(markdown, options, true)),
@@ -29,19 +34,33 @@ pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Op
         return Refusable::fine(body);
     }
     let first_offset = body.raw_html.first_offset;
-    let why = if body.raw_html.count > MAX_RAW_HTML_PIECES {
-        format!(
-            "this post has {} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be previewed safely",
-            body.raw_html.count
-        )
-    } else {
-        match sanitize_blocks(body, sanitizer) {
+    let why = match too_complex(&body) {
+        Some(why) => format!("this post is too complex to preview safely ({why})"),
+        None => match sanitize_blocks(body, sanitizer) {
             Ok(body) => return Refusable::fine(body),
             Err(error) => format!("the raw HTML could not be sanitized ({error})"),
-        }
+        },
     };
-    let refusal = Some((first_offset, format!("{why}; it is shown as text")));
+    let refusal = Some((first_offset, format!("{why}; its raw HTML is shown as text")));
     Refusable { body: markdown::render(markdown, options, false), refusal }
+}
+
+/// Why sanitizing `body` would take too long, if it would.
+fn too_complex(body: &Body) -> Option<String> {
+    if body.raw_html.count > MAX_RAW_HTML_PIECES {
+        return Some(format!(
+            "{} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be sanitized",
+            body.raw_html.count
+        ));
+    }
+    let to_sanitize: usize = body.blocks.iter().filter(|b| b.raw_html).map(|b| b.html.len()).sum();
+    (to_sanitize > MAX_SANITIZED_HTML_BYTES).then(|| {
+        format!(
+            "{} KB of HTML in blocks with raw HTML, more than the {} KB that can be sanitized",
+            to_sanitize >> 10,
+            MAX_SANITIZED_HTML_BYTES >> 10
+        )
+    })
 }
 
 /// The body with each block that holds raw HTML replaced by its sanitized HTML. Block by

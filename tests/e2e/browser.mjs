@@ -9,7 +9,7 @@ export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
 // A 1×1 transparent PNG, served for every image from outside the page.
 export const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-/** Starts the server and the browser; returns { open, close }. */
+/** Starts the server and the browser; returns { url, open, close }. */
 export async function startBrowser() {
   const server = await serveWww();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -19,9 +19,11 @@ export async function startBrowser() {
    * `brokenImages`, in which case they fail. Console errors and page errors are collected.
    * A fresh browser context (empty storage) unless `context` is given: pages in one context
    * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
+   * `initScript` (a function) runs in every document before its own scripts.
    */
-  async function open({ brokenImages = false, viewport, context: shared, beforeGoto } = {}) {
+  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript } = {}) {
     const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
+    if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -37,6 +39,7 @@ export async function startBrowser() {
   }
 
   return {
+    url: server.url,
     open,
     /** A browser context for pages that share storage; the caller closes it. */
     newContext: () => browser.newContext(),
