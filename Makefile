@@ -8,7 +8,7 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e bench clean
+.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e bench fuzz clean
 
 serve: build
 	@echo "postview on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -50,6 +50,14 @@ bench: setup-test build
 	cargo bench --bench hostile
 	cargo bench --bench throughput
 	node benches/browser/run.mjs
+
+# The cargo-fuzz target on the whole render path, for FUZZ_SECONDS (nightly Rust, cargo-fuzz).
+FUZZ_SECONDS ?= 1800
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && cargo +nightly fuzz run render -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-max_len=65536 -rss_limit_mb=4096 -print_final_stats=1
 
 clean:
 	cargo clean

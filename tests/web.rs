@@ -247,3 +247,11 @@ fn mounting_without_restore_keeps_the_editor_text_and_stores_it_over_the_draft()
     previewer.destroy();
     local_storage().remove_item("web-test:restore").unwrap();
 }
+
+#[wasm_bindgen_test]
+fn nesting_ten_thousand_times_deeper_than_a_real_post_renders_without_overflowing_the_stack() {
+    let source = format!("{}深处\n", "> ".repeat(100_000));
+    let html = get(&postview::wasm::render_post(&source, JsValue::UNDEFINED).unwrap(), "html").as_string().unwrap();
+    assert_eq!(html.matches("<blockquote>").count(), 100_000);
+    assert!(html.contains("深处"));
+}
