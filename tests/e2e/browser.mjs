@@ -1,5 +1,6 @@
 // Debian's Chromium under playwright-core, started the way this machine allows (no downloads,
 // no background network), and a page on www/ whose outside images are answered locally.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serveWww } from './static-server.mjs';
 
@@ -49,3 +50,28 @@ export async function startBrowser() {
     },
   };
 }
+
+/**
+ * Starts the browser before a test file's tests and closes it after them; returns an object
+ * with the started browser's `open`, `newContext` and `url`.
+ */
+export function useBrowser() {
+  let started;
+  before(async () => {
+    started = await startBrowser();
+  });
+  after(async () => {
+    await started?.close();
+  });
+  return {
+    open: (options) => started.open(options),
+    newContext: () => started.newContext(),
+    get url() {
+      return started.url;
+    },
+  };
+}
+
+/** The page's editor and preview, by their accessible names (part of postview's contract). */
+export const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
+export const previewOf = (page) => page.getByRole('region', { name: 'Preview' });

@@ -1,21 +1,15 @@
 // A panic inside postview's WebAssembly: the page says so, keeps the text, mounts a fresh
 // instance and goes on previewing; the dead instance is never called again.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('after a panic the preview restarts, the text is kept and typing still previews', async () => {
   const { page, problems, close } = await browser.open();
-  const editor = page.getByRole('textbox', { name: 'Markdown source' });
-  const preview = page.getByRole('region', { name: 'Preview' });
+  const editor = editorOf(page);
+  const preview = previewOf(page);
   await editor.fill('---\ntitle: 崩溃之前\n---\n\n还没写完的草稿。');
   await preview.getByRole('heading', { level: 1, name: '崩溃之前' }).waitFor();
 

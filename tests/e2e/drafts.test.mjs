@@ -1,24 +1,16 @@
 // Drafts end to end: the editor's text survives a reload, a full storage is said out loud, two
 // tabs never overwrite each other unasked, files open (picker and drop) and save, and leaving
 // asks first only when edits are not stored. Driven through the page's accessible names.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const KEY = 'postview:draft';
 const OPENED_POST = await readFile(new URL('../fixtures/drafts/opened-post.md', import.meta.url), 'utf8');
 
-let browser;
-before(async () => {
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
-const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
 const alertOf = (page) => page.getByRole('alert');
 
 /** Replaces the editor's text the way a paste would, then types its last character. */

@@ -1,19 +1,10 @@
 // The page end to end, driven as a person would: through the textbox "Markdown source" and the
 // region "Preview", in Debian's Chromium, against the same build `make serve` serves.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
-const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
+const browser = useBrowser();
 
 /** Replaces the editor's text the way a paste would, then types one more character. */
 async function typeIntoEditor(page, text) {

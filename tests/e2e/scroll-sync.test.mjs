@@ -1,19 +1,10 @@
 // Scroll sync end to end: editor and preview follow each other, anchored on the source lines of
 // blocks, in Debian's Chromium against the built page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
-const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
+const browser = useBrowser();
 
 /** A long post of short lines (none wraps): 40 sections, each a heading, text and an image. */
 function longPost() {

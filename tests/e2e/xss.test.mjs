@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { startBrowser } from './browser.mjs';
+import { previewOf, startBrowser } from './browser.mjs';
 import { domRuleViolations, imagesSettled, installTripwires } from './dom-rules.mjs';
 
 const FIXTURES = new URL('../fixtures/xss/', import.meta.url);
@@ -44,7 +44,6 @@ async function inspect(page, root) {
   };
 }
 
-const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
 
 /** A paragraph after the attack, so the test knows the preview shows this attack. */
 const endMarker = (name) => `End of attack ${name}.`;
