@@ -335,3 +335,44 @@ fn renaming_a_heading_that_renames_a_later_ones_id_keeps_the_image_between() {
     assert!(js_sys::Object::is(&image, &after), "the image between the two headings was re-created");
     assert_eq!(patched_content(&page), fresh_content(&renamed));
 }
+
+/// Resolves after the browser has run its next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The number of `h2` in the page's preview.
+fn sections_shown(page: &Page) -> u32 {
+    page.body().query_selector_all("h2").unwrap().length()
+}
+
+/// Waits, frame by frame, until `page` shows `sections` sections; returns how many frames that took.
+async fn frames_until_shown(page: &Page, sections: u32) -> u32 {
+    let mut frames = 0;
+    while sections_shown(page) < sections {
+        next_frame().await;
+        frames += 1;
+        assert!(frames < 1_000, "the paste never finished showing ({} sections)", sections_shown(page));
+    }
+    frames
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_paste_is_shown_over_several_frames_and_ends_as_a_fresh_render() {
+    let page = Page::new("开头。\n");
+    // About 1 MB of HTML: many frames' worth (patch.rs puts in 64 KB of new HTML a frame).
+    let paste: String =
+        (0..8_000).map(|i| format!("## 第 {i} 节\n\n这是第 {i} 段，有**加粗**和`代码`。\n\n")).collect();
+    let source = format!("开头。\n\n{paste}");
+    page.previewer.update(&source);
+    let first = sections_shown(&page);
+    assert!(first > 0 && first < 8_000, "the first frame showed {first} of 8000 sections");
+    assert!(frames_until_shown(&page, 8_000).await >= 2);
+    assert_eq!(patched_content(&page), fresh_content(&source));
+    let fresh_page = Page::new(&source);
+    frames_until_shown(&fresh_page, 8_000).await;
+    assert_eq!(top_level_lines(&page), top_level_lines(&fresh_page), "data-line differs from a fresh mount");
+}

@@ -21,6 +21,12 @@ use crate::Block;
 /// laying out the chunks in view stays cheap.
 pub const CHUNK_SIZE: usize = 64;
 
+/// At most this much new block HTML (bytes) is parsed and put in per call of
+/// [`PatchedBody::show`]: about 16 ms of `innerHTML` and layout here. The rest waits for the
+/// next call, so that a pasted 10 MB post is shown over a few seconds of frames instead of
+/// freezing the page for them.
+pub const HTML_PER_FRAME: usize = 64 * 1024;
+
 /// The attribute giving an element's first source line (1-based, editor lines).
 pub const LINE_ATTRIBUTE: &str = "data-line";
 
@@ -59,23 +65,29 @@ impl PatchedBody {
         Ok(PatchedBody { body, parser, blocks: vec![], chunks: vec![], highlighted: vec![] })
     }
 
-    /// Makes the body show `blocks`. With as many blocks as before, each changed block is
+    /// Makes the body show `blocks`, or the first part of them: true when it shows them all,
+    /// false when more than [`HTML_PER_FRAME`] of new HTML is left for the next call (with the
+    /// same blocks, or newer ones). With as many blocks as before, each changed block is
     /// replaced; otherwise the blocks already shown before and after the edit (the common
     /// prefix and suffix) stay, and the ones between are replaced.
-    pub fn show(&mut self, blocks: &[Block]) -> Result<(), JsValue> {
+    pub fn show(&mut self, blocks: &[Block]) -> Result<bool, JsValue> {
         if self.blocks.len() == blocks.len() {
-            return self.replace_each(blocks);
+            self.replace_each(blocks)?;
+            return Ok(true);
         }
         let prefix = self.blocks.iter().zip(blocks).take_while(|(old, new)| old.shows(new)).count();
         let most = self.blocks.len().min(blocks.len()) - prefix;
         let suffix =
             self.blocks.iter().rev().zip(blocks.iter().rev()).take(most).take_while(|(o, n)| o.shows(n)).count();
         self.remove(prefix..self.blocks.len() - suffix)?;
-        self.insert(prefix, &blocks[prefix..blocks.len() - suffix])?;
+        let middle = &blocks[prefix..blocks.len() - suffix];
+        let now = fitting_in_a_frame(middle);
+        self.insert(prefix, &middle[..now])?;
         // Kept blocks move when lines are added or removed above them, the front matter's too.
         self.renumber(0, &blocks[..prefix])?;
-        self.renumber(blocks.len() - suffix, &blocks[blocks.len() - suffix..])?;
-        self.rebalance()
+        self.renumber(self.blocks.len() - suffix, &blocks[blocks.len() - suffix..])?;
+        self.rebalance()?;
+        Ok(now == middle.len())
     }
 
     /// Highlights the block written on editor `line` (the last block starting at or before
@@ -211,21 +223,29 @@ impl PatchedBody {
         Ok(())
     }
 
-    /// Moves all but the first [`CHUNK_SIZE`] blocks of chunk `index` (whose first block is
-    /// `first_block`) into a new chunk right after it.
+    /// Cuts chunk `index` (whose first block is `first_block`) into chunks of [`CHUNK_SIZE`]
+    /// blocks: it keeps the first, and each later piece moves once into a new chunk after it.
+    /// (Moving "all but the first" again and again would move a pasted 1 MB post's 8,000 blocks
+    /// over a hundred times each: 35 s of DOM work.)
     fn split(&mut self, index: usize, first_block: usize) -> Result<(), JsValue> {
+        let len = self.chunks[index].len;
         let after = self.chunks[index].element.next_sibling();
-        let element = self.new_chunk(after.as_ref())?;
-        let moved = first_block + CHUNK_SIZE..first_block + self.chunks[index].len;
-        let fragment = self.document()?.create_document_fragment();
-        for block in moved.clone() {
-            for node in self.nodes_of(block) {
-                fragment.append_child(&node)?;
+        let document = self.document()?;
+        let mut pieces = Vec::new();
+        for start in (first_block + CHUNK_SIZE..first_block + len).step_by(CHUNK_SIZE) {
+            let end = (start + CHUNK_SIZE).min(first_block + len);
+            let fragment = document.create_document_fragment();
+            for block in start..end {
+                for node in self.nodes_of(block) {
+                    fragment.append_child(&node)?;
+                }
             }
+            let element = self.new_chunk(after.as_ref())?;
+            element.append_child(&fragment)?;
+            pieces.push(Chunk { element, len: end - start });
         }
-        element.append_child(&fragment)?;
         self.chunks[index].len = CHUNK_SIZE;
-        self.chunks.insert(index + 1, Chunk { element, len: moved.len() });
+        self.chunks.splice(index + 1..index + 1, pieces);
         Ok(())
     }
 
@@ -265,6 +285,19 @@ impl PatchedBody {
     fn document(&self) -> Result<Document, JsValue> {
         self.body.owner_document().ok_or_else(|| "the preview body is not in a document".into())
     }
+}
+
+/// How many of `blocks` to put in now: as many as fit in [`HTML_PER_FRAME`], at least one.
+fn fitting_in_a_frame(blocks: &[Block]) -> usize {
+    let mut bytes = 0;
+    blocks
+        .iter()
+        .take_while(|block| {
+            let fits = bytes == 0 || bytes + block.html.len() <= HTML_PER_FRAME;
+            bytes += block.html.len();
+            fits
+        })
+        .count()
 }
 
 impl ShownBlock {

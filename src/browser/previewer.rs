@@ -27,8 +27,12 @@ struct State {
     options: RenderOptions,
     preview: HtmlElement,
     parts: Parts,
-    /// The frame a render is waiting for; typing more before it comes adds nothing.
+    /// The next frame's work: a render, or more of a long body; asking again adds nothing.
     frame: Option<AnimationFrame>,
+    /// The editor changed since the last render.
+    stale: bool,
+    /// This state, for the frames it asks for itself (a long body shown over several frames).
+    this: Weak<RefCell<State>>,
     last: Option<Rendered>,
     sanitized: SanitizedBlocks,
     scroll: Rc<RefCell<ScrollSync>>,
@@ -54,17 +58,21 @@ impl Previewer {
     ) -> Result<Previewer, JsValue> {
         let parts = Parts::create(&preview)?;
         let scroll = ScrollSync::new(editor.clone(), preview.clone());
-        let state = Rc::new(RefCell::new(State {
-            editor,
-            options,
-            preview,
-            parts,
-            frame: None,
-            last: None,
-            sanitized: SanitizedBlocks::default(),
-            scroll: Rc::clone(&scroll),
-            listeners: vec![],
-        }));
+        let state = Rc::new_cyclic(|this| {
+            RefCell::new(State {
+                editor,
+                options,
+                preview,
+                parts,
+                frame: None,
+                stale: false,
+                this: this.clone(),
+                last: None,
+                sanitized: SanitizedBlocks::default(),
+                scroll: Rc::clone(&scroll),
+                listeners: vec![],
+            })
+        });
         let listeners = {
             let s = state.borrow();
             let strong = Rc::clone(&state);
@@ -117,17 +125,8 @@ impl Previewer {
 /// Asks for a render on the next frame, unless one is already on its way.
 fn schedule(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
-    if s.frame.is_some() {
-        return;
-    }
-    let weak: Weak<RefCell<State>> = Rc::downgrade(state);
-    s.frame = Some(request_animation_frame(move |_| {
-        if let Some(state) = weak.upgrade() {
-            let mut s = state.borrow_mut();
-            s.frame = None;
-            s.render_now();
-        }
-    }));
+    s.stale = true;
+    s.request_frame();
 }
 
 /// Highlights the block the caret is in, unless a render is on its way (it will).
@@ -140,7 +139,26 @@ fn highlight_caret_block(state: &Rc<RefCell<State>>) {
 }
 
 impl State {
+    fn request_frame(&mut self) {
+        if self.frame.is_some() {
+            return;
+        }
+        let this = self.this.clone();
+        self.frame = Some(request_animation_frame(move |_| {
+            if let Some(state) = this.upgrade() {
+                let mut s = state.borrow_mut();
+                s.frame = None;
+                if s.stale {
+                    s.render_now();
+                } else {
+                    s.show_more();
+                }
+            }
+        }));
+    }
+
     fn render_now(&mut self) {
+        self.stale = false;
         let source = self.editor.value();
         let options = &self.options;
         let sanitized = &mut self.sanitized;
@@ -151,16 +169,33 @@ impl State {
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
-        // Only the blocks that changed are replaced: images elsewhere are never re-created.
-        if let Err(error) = self.parts.body.show(&rendered.blocks) {
-            web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
-        }
+        self.show_body(&rendered);
         if let Ok(mut scroll) = self.scroll.try_borrow_mut() {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
         self.parts.body.highlight_line(caret::line(&self.editor, &source));
         self.last = Some(rendered);
+    }
+
+    /// Puts in the blocks that changed (images elsewhere are never re-created), as many as fit
+    /// in a frame; the rest come on the next frames, so a huge paste never freezes the page.
+    fn show_body(&mut self, rendered: &Rendered) {
+        match self.parts.body.show(&rendered.blocks) {
+            Ok(true) => {}
+            Ok(false) => self.request_frame(),
+            Err(error) => web_sys::console::error_2(&"postview could not update the preview:".into(), &error),
+        }
+    }
+
+    /// The next part of a body too long to show in one frame.
+    fn show_more(&mut self) {
+        if let Some(rendered) = self.last.take() {
+            self.show_body(&rendered);
+            let source = self.editor.value();
+            self.parts.body.highlight_line(caret::line(&self.editor, &source));
+            self.last = Some(rendered);
+        }
     }
 }
 
