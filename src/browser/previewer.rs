@@ -87,7 +87,7 @@ impl Previewer {
             // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
             for moved in ["keyup", "mouseup"] {
                 let strong = Rc::clone(&state);
-                listeners.push(Listener::new(&s.editor, moved, move |_| highlight_caret_block(&strong)));
+                listeners.push(Listener::new(&s.editor, moved, move |_| on_caret_moved(&strong)));
             }
             listeners.extend(ScrollSync::listen(&scroll));
             listeners
@@ -130,11 +130,11 @@ fn schedule(state: &Rc<RefCell<State>>) {
 }
 
 /// Highlights the block the caret is in, unless a render is on its way (it will).
-fn highlight_caret_block(state: &Rc<RefCell<State>>) {
+fn on_caret_moved(state: &Rc<RefCell<State>>) {
     let Ok(mut s) = state.try_borrow_mut() else { return };
     if s.frame.is_none() {
-        let line = caret::line(&s.editor, &s.editor.value());
-        s.parts.body.highlight_line(line);
+        let source = s.editor.value();
+        s.highlight_caret_block(&source);
     }
 }
 
@@ -174,26 +174,42 @@ impl State {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
-        self.parts.body.highlight_line(caret::line(&self.editor, &source));
+        self.highlight_caret_block(&source);
         self.last = Some(rendered);
+    }
+
+    /// Marks the block the caret is in, in the editor's text `source`.
+    fn highlight_caret_block(&mut self, source: &str) {
+        let line = caret::line(&self.editor, source);
+        self.parts.body.highlight_line(line);
     }
 
     /// Puts in the blocks that changed (images elsewhere are never re-created), as many as fit
     /// in a frame; the rest come on the next frames, so a huge paste never freezes the page.
-    fn show_body(&mut self, rendered: &Rendered) {
+    /// True when the whole body is shown.
+    fn show_body(&mut self, rendered: &Rendered) -> bool {
         match self.parts.body.show(&rendered.blocks) {
-            Ok(true) => {}
-            Ok(false) => self.request_frame(),
-            Err(error) => web_sys::console::error_2(&"postview could not update the preview:".into(), &error),
+            Ok(done) => {
+                if !done {
+                    self.request_frame();
+                }
+                done
+            }
+            Err(error) => {
+                web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
+                true
+            }
         }
     }
 
-    /// The next part of a body too long to show in one frame.
+    /// The next part of a body too long to show in one frame. The caret's block is marked
+    /// again once all of it is in (not every frame: that copies the whole text out each time).
     fn show_more(&mut self) {
         if let Some(rendered) = self.last.take() {
-            self.show_body(&rendered);
-            let source = self.editor.value();
-            self.parts.body.highlight_line(caret::line(&self.editor, &source));
+            if self.show_body(&rendered) {
+                let source = self.editor.value();
+                self.highlight_caret_block(&source);
+            }
             self.last = Some(rendered);
         }
     }
