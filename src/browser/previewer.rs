@@ -4,11 +4,11 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 use super::crash::{self, Listener};
+use super::guard::Frame;
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
@@ -28,7 +28,7 @@ struct State {
     preview: HtmlElement,
     parts: Parts,
     /// The next frame's work: a render, or more of a long body; asking again adds nothing.
-    frame: Option<AnimationFrame>,
+    frame: Option<Frame>,
     /// The editor changed since the last render.
     stale: bool,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
@@ -144,7 +144,7 @@ impl State {
             return;
         }
         let this = self.this.clone();
-        self.frame = Some(request_animation_frame(move |_| {
+        self.frame = Some(Frame::next(move || {
             if let Some(state) = this.upgrade() {
                 let mut s = state.borrow_mut();
                 s.frame = None;
