@@ -37,8 +37,10 @@ lint:
 test-native:
 	cargo test
 
+# The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
+# default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.
 test-wasm:
-	wasm-pack test --headless --chrome -- --test web --test patch
+	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch
 
 # Against the same optimised build `make serve` serves.
 test-e2e:
