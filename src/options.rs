@@ -25,8 +25,9 @@ pub struct RenderOptions {
 pub enum Flavor {
     /// CommonMark plus what posts use: tables (`| a | b |`), strikethrough (`~~gone~~`), task
     /// lists (`- [x] done`), footnotes (`[^1]` … `[^1]: note`), heading ids, link and image
-    /// attributes for a preview (new tab, lazy images, no referrer) and URL filtering (only
-    /// http, https, mailto and relative URLs survive).
+    /// attributes for a preview (new tab, lazy images, no referrer), URL filtering (only
+    /// http, https, mailto and relative URLs survive) and math (`$x^2$`, `$$\sum$$`, written as
+    /// `<span class="math math-inline">` / `math-display` holding the TeX, escaped).
     #[default]
     Post,
     /// Plain CommonMark 0.31.2, byte for byte what the spec expects: no front matter (a leading
@@ -73,6 +74,7 @@ impl RenderOptions {
                     | Options::ENABLE_STRIKETHROUGH
                     | Options::ENABLE_TASKLISTS
                     | Options::ENABLE_FOOTNOTES
+                    | Options::ENABLE_MATH
             }
         }
     }

@@ -7,6 +7,7 @@ pub mod crash;
 mod diagnostics_list;
 mod draft;
 mod draft_store;
+mod enhance;
 mod extras;
 mod files;
 pub mod guard;

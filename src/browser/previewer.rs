@@ -12,7 +12,7 @@ use super::guard::Frame;
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
-use super::{caret, diagnostics_list, image_fallback, sanitizer};
+use super::{caret, diagnostics_list, enhance, image_fallback, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -83,7 +83,8 @@ impl Previewer {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            let mut listeners = vec![on_input, on_click, image_fallback::listen(&s.preview)];
+            let mut listeners =
+                vec![on_input, on_click, image_fallback::listen(&s.preview), enhance::listen_for_copies(&s.preview)];
             // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
             for moved in ["keyup", "mouseup"] {
                 let strong = Rc::clone(&state);
