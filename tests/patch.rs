@@ -58,15 +58,16 @@ impl Drop for Page {
     }
 }
 
-/// `html` with what only the live preview adds taken out: `data-line`, the caret's block, and
-/// the placeholders of images that failed to load (they fail at their own pace, in one element
-/// and not the other).
+/// `html` with what only the live preview adds taken out: `data-line`, the caret's block, code
+/// blocks' language and copy button, and the placeholders of images that failed to load (they
+/// fail at their own pace, in one element and not the other).
 fn normalised(container: &Element) -> String {
     let copy: Element = container.clone_node_with_deep(true).unwrap().dyn_into().unwrap();
-    let all = copy.query_selector_all("[data-line], .image-placeholder, .image-broken, .postview-caret-block").unwrap();
+    let added = "[data-line], .image-placeholder, .image-broken, .postview-caret-block, .postview-code-bar";
+    let all = copy.query_selector_all(added).unwrap();
     for i in 0..all.length() {
         let element: Element = all.item(i).unwrap().dyn_into().unwrap();
-        if element.class_list().contains("image-placeholder") {
+        if element.class_list().contains("image-placeholder") || element.class_list().contains("postview-code-bar") {
             element.remove();
             continue;
         }
