@@ -13,6 +13,9 @@ mermaid.initialize({
   secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'suppressErrorRendering', 'maxEdges', 'themeCSS'],
 });
 
+// Mermaid first removes any element of the document with the id it draws under: a prefix no
+// author can guess keeps it off the author's own ids (headings, raw HTML).
+const ID_PREFIX = `postview-diagram-${crypto.getRandomValues(new Uint32Array(2)).join('')}-`;
 let drawn = 0;
 
 /** Draws each `<pre>` holding a ```mermaid block that is still in the page. */
@@ -22,7 +25,7 @@ export async function enhance(blocks) {
     const source = pre.textContent;
     try {
       drawn += 1;
-      const { svg } = await mermaid.render(`postview-diagram-${drawn}`, source);
+      const { svg } = await mermaid.render(`${ID_PREFIX}${drawn}`, source);
       show(pre, svg);
     } catch (error) {
       showError(pre, error);
