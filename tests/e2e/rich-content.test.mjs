@@ -123,6 +123,15 @@ test('math renders as MathML, and a formula with an error shows it in place whil
   await close();
 });
 
+test('a post with two thousand formulas renders every one (in slices, yielding between them)', async () => {
+  const { page, close } = await openPlain();
+  const formulas = Array.from({ length: 2000 }, (_, i) => `$x_{${i}}^2$`).join(' ');
+  await editorOf(page).fill(`${formulas}\n\n最后一段。\n`);
+  await page.waitForFunction(() => document.querySelectorAll('.postview-body .math-inline math').length === 2000);
+  assert.equal(await previewOf(page).locator('.postview-math-error').count(), 0);
+  await close();
+});
+
 test('a mermaid block is drawn as an SVG diagram, and a broken one shows its error', async () => {
   const { page, problems, close } = await openPlain();
   const diagram = '```mermaid\ngraph LR\n  A[写稿] --> B[预览]\n```';

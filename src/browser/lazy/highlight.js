@@ -23,6 +23,7 @@ import swift from 'highlight.js/lib/languages/swift';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
+import { inSlices } from './slices.js';
 
 const LANGUAGES = {
   bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, php, python, ruby,
@@ -35,12 +36,12 @@ const MAX_CODE = 64 * 1024;
 
 /** Highlights each `<code class="language-…">` in a language it knows; the others stay plain. */
 export function enhance(codes) {
-  for (const code of codes) {
+  return inSlices(codes, (code) => {
     const language = [...code.classList].find((name) => name.startsWith('language-'))?.slice('language-'.length);
     const text = code.textContent;
-    if (!language || !hljs.getLanguage(language) || text.length > MAX_CODE) continue;
+    if (!language || !hljs.getLanguage(language) || text.length > MAX_CODE) return;
     const { value } = hljs.highlight(text, { language, ignoreIllegals: true });
     code.innerHTML = value;
     code.classList.add('hljs');
-  }
+  });
 }

@@ -1,17 +1,18 @@
 // Lazy part: TeX to MathML with Temml, untrusted (no \href, \url, \htmlClass… links or classes).
 // A formula with an error shows its TeX and the error in its place; the others still render.
 import temml from 'temml';
+import { inSlices } from './slices.js';
 
 /** Renders each `<span class="math math-inline|math-display">` holding TeX. */
 export function enhance(spans) {
-  for (const span of spans) {
+  return inSlices(spans, (span) => {
     const tex = span.textContent;
     try {
       temml.render(tex, span, { displayMode: span.classList.contains('math-display'), trust: false, throwOnError: true });
     } catch (error) {
       showError(span, tex, error);
     }
-  }
+  });
 }
 
 function showError(span, tex, error) {
