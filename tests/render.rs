@@ -398,3 +398,14 @@ fn the_commonmark_flavor_has_no_alerts_definition_lists_math_or_hexo_tags() {
         "<blockquote>\n<p>[!NOTE]\n提示</p>\n</blockquote>\n<p>术语\n: 定义</p>\n<p>$x$</p>\n<p>{% youtube abc %}</p>\n"
     );
 }
+
+#[test]
+fn a_code_tag_holding_a_line_of_tildes_as_long_as_its_fence_stays_as_tag_lines() {
+    let source = "{% code %}\n~~~~~~~~~~~~~~~~~~~~\n{% endcode %}\n\n后文。\n";
+    let html = render(source, &RenderOptions::default()).html;
+    // The tildes open a fence of their own, as they would without the tags.
+    assert_eq!(
+        html,
+        "<p><span class=\"hexo-tag\">Hexo tag: code</span></p>\n<pre><code>{% endcode %}\n\n后文。\n</code></pre>\n"
+    );
+}

@@ -54,9 +54,14 @@ pub fn rewrite_code_tags(text: &str, options: Options) -> (Option<String>, CodeT
             missing.push(end_name);
             continue;
         };
-        done = close.range.end;
         let (open_len, close_len) = (open.range.len(), close.range.len());
         let fence = open_len.min(close_len);
+        // A line of as many tildes inside would end the fence early: such a tag stays as lines.
+        let tildes = "~".repeat(fence);
+        if text[open.range.end..close.range.start].lines().any(|line| line.trim_start().starts_with(&tildes)) {
+            continue;
+        }
+        done = close.range.end;
         rewritten.replace_range(open.range.clone(), &format!("{}{}", "~".repeat(fence), " ".repeat(open_len - fence)));
         rewritten.replace_range(close.range.clone(), &"~".repeat(close_len));
         let inner = open.inner(text);
