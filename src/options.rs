@@ -24,10 +24,11 @@ pub struct RenderOptions {
 #[serde(rename_all = "camelCase")]
 pub enum Flavor {
     /// CommonMark plus what posts use: tables (`| a | b |`), strikethrough (`~~gone~~`), task
-    /// lists (`- [x] done`), footnotes (`[^1]` … `[^1]: note`), heading ids, link and image
-    /// attributes for a preview (new tab, lazy images, no referrer), URL filtering (only
-    /// http, https, mailto and relative URLs survive) and math (`$x^2$`, `$$\sum$$`, written as
-    /// `<span class="math math-inline">` / `math-display` holding the TeX, escaped).
+    /// lists (`- [x] done`), footnotes (`[^1]` … `[^1]: note`), GitHub alerts (`> [!NOTE]`),
+    /// definition lists (`术语` then `: 定义`), math (`$E=mc^2$`, `$$…$$`), Hexo tag
+    /// placeholders (`{% youtube abc %}`), heading ids, link and image
+    /// attributes for a preview (new tab, lazy images, no referrer) and URL filtering (only
+    /// http, https, mailto and relative URLs survive).
     #[default]
     Post,
     /// Plain CommonMark 0.31.2, byte for byte what the spec expects: no front matter (a leading
@@ -74,6 +75,8 @@ impl RenderOptions {
                     | Options::ENABLE_STRIKETHROUGH
                     | Options::ENABLE_TASKLISTS
                     | Options::ENABLE_FOOTNOTES
+                    | Options::ENABLE_GFM
+                    | Options::ENABLE_DEFINITION_LIST
                     | Options::ENABLE_MATH
             }
         }

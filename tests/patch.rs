@@ -10,7 +10,8 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A realistic post: the Chinese fixture, plus what a blogger also writes (a table, footnotes,
-/// a code fence, raw HTML, reference links, lists, a refused image).
+/// a code fence, raw HTML, reference links, lists, a refused image, an alert, a definition list,
+/// Hexo tags, math).
 fn realistic_post() -> String {
     let mut post = include_str!("fixtures/posts/hexo-chinese-post.md").to_string();
     post.push_str(include_str!("fixtures/posts/patch-extras.md"));
@@ -144,6 +145,14 @@ fn whole_lines() -> Vec<String> {
         "\n".into(),
         "---\n".into(),
         "普通的一段文字，有**加粗**和`代码`。\n".into(),
+        "> [!NOTE]\n> 提示框\n".into(),
+        "术语\n: 定义\n".into(),
+        "{% youtube abc %}\n".into(),
+        "{% codeblock lang:js %}\n".into(),
+        "{% endcodeblock %}\n".into(),
+        "价格$5，会员$3，公式 $x^2$\n".into(),
+        "见[^新]和[^note]。\n".into(),
+        "[^新]: 另一个脚注。\n".into(),
     ]
 }
 
