@@ -19,9 +19,11 @@
 //! previewer in `browser` (web-sys, wasm32 only) and the `#[wasm_bindgen]` edge in `wasm`.
 
 pub mod diagnostic;
+mod excerpt;
 pub mod front_matter;
 mod header;
 pub mod markdown;
+mod meta_table;
 pub mod options;
 mod render;
 mod sanitize;
@@ -32,6 +34,7 @@ pub mod browser;
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use excerpt::{Excerpt, ExcerptSource};
 pub use front_matter::meta::{PostDate, PostMeta};
 pub use front_matter::value::{Map, Value};
 pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};

@@ -101,6 +101,9 @@ const MARKDOWN_ELEMENTS: &[&str] = &[
     "div",
     "input",
     "section",
+    "span",
+    "details",
+    "summary",
 ];
 
 #[test]
