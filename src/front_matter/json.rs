@@ -29,8 +29,24 @@ pub fn parse(text: &str, shape: Shape) -> Result<Value, ParseError> {
         if wrapped {
             error.offset = error.offset.saturating_sub(1).min(text.len());
         }
+        if let Some(key) =
+            error.message.split_once("duplicate entry with key \"").and_then(|(_, k)| k.strip_suffix('"'))
+        {
+            error.offset = second_member(text, error.offset, key).unwrap_or(error.offset);
+        }
         error
     })
+}
+
+/// serde_yaml places a duplicate key at the start of its object; the author wants the member
+/// that repeats it: the second `"key":` from `object` on.
+fn second_member(text: &str, object: usize, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    let mut members = text
+        .get(object..)?
+        .match_indices(&quoted)
+        .filter(|(at, _)| text[object + at + quoted.len()..].trim_start().starts_with(':'));
+    members.nth(1).map(|(at, _)| object + at)
 }
 
 /// Where the object that opens `text` ends: the byte offset just after its matching `}`, or

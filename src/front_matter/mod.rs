@@ -125,7 +125,9 @@ pub fn read(text: &str, index: &LineIndex) -> Read {
     let data = match parsed {
         Ok(data) => data,
         Err(error) => {
-            diagnostics.push(Diagnostic::error(error.message, index.position(content_start + error.offset)));
+            // An unknown language is named on the opening line, after `---`.
+            let at = if fenced.format == FrontMatterFormat::Unknown { 3 } else { content_start + error.offset };
+            diagnostics.push(Diagnostic::error(error.message, index.position(at)));
             Value::Null
         }
     };
