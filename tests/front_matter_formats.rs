@@ -219,3 +219,25 @@ fn values_of_the_wrong_type_in_toml_warn_at_their_keys() {
     assert_eq!(places, [(3, 1), (4, 1), (5, 1)]);
     assert_eq!(rendered.meta.title.as_deref(), Some("类型不对"));
 }
+
+#[test]
+fn a_toml_table_of_the_wrong_kind_warns_at_its_header() {
+    let rendered = assert_fixture("toml-table-of-the-wrong-kind");
+    let places: Vec<(usize, usize)> = rendered.diagnostics.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(places, [(10, 1)], "{:#?}", rendered.diagnostics);
+    assert_eq!(rendered.meta.cover, None);
+}
+
+#[test]
+fn a_first_line_with_a_quoted_key_is_yaml_when_no_semicolons_close_it() {
+    let rendered = assert_fixture("quoted-key-yaml-without-opening-fence");
+    assert_eq!(rendered.front_matter.as_ref().map(|f| f.format), Some(FrontMatterFormat::HexoYaml));
+    assert_eq!(rendered.meta.title.as_deref(), Some("新标题"));
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_is_not_json_even_before_semicolons() {
+    let rendered = assert_fixture("quote-opening-a-paragraph-is-not-front-matter");
+    assert!(rendered.front_matter.is_none());
+    assert!(rendered.diagnostics.is_empty(), "{:#?}", rendered.diagnostics);
+}

@@ -58,7 +58,8 @@ impl FrontMatterFormat {
 #[serde(rename_all = "camelCase")]
 pub struct FrontMatter {
     pub format: FrontMatterFormat,
-    /// The text between the fences.
+    /// The text between the fences (for Hugo's JSON, the whole object; for Hexo's fenceless
+    /// YAML, the lines before its `---`).
     pub raw: String,
     /// The whole block, fences included, in UTF-16 code units of the source (JavaScript string
     /// indices): `source.slice(range.start, range.end)`.
@@ -188,13 +189,15 @@ fn closing_line(text: &str) -> &'static str {
 }
 
 /// The byte offset of the line where top-level `key` is given in `raw` (`key:` in YAML and
-/// JSON, `key =` in TOML, the key quoted or not; an unindented one first), or 0.
+/// JSON, `key =` or `[key]` in TOML, the key quoted or not; an unindented one first), or 0.
 fn key_offset(raw: &str, key: &str) -> usize {
     let gives_key = |line: &str| {
+        let table = line.strip_prefix('[').and_then(|rest| rest.strip_prefix(key));
         let unquoted = line.trim_start_matches(['"', '\'']);
-        unquoted
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start_matches(['"', '\'', ' ', '\t']).starts_with([':', '=']))
+        table.is_some_and(|rest| rest.starts_with(']'))
+            || unquoted
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start_matches(['"', '\'', ' ', '\t']).starts_with([':', '=']))
     };
     let lines = || {
         raw.split_inclusive('\n').scan(0, |offset, line| {

@@ -11,7 +11,7 @@
 //! | `+++` | TOML (Hugo, Zola) | a `+++` line |
 //! | `;;;` | Hexo's JSON members | a `;;;` line |
 //! | `{` alone, or `{"` | a JSON object (Hugo) | its matching `}` (the rest of that line goes with it) |
-//! | `"key": …` | Hexo's JSON members without the opening `;;;` | a `;;;` line; without one it is Markdown |
+//! | `"key": …` | Hexo's JSON members without the opening `;;;` | a `;;;` line (without one, see the next row) |
 //! | `key: value` | Hexo's YAML without the opening `---` ([`super::headless`]) | a `---` line; see there |
 //!
 //! When a fenced front matter never closes, the author most likely forgot the closing line: it
@@ -70,16 +70,38 @@ pub fn split(text: &str) -> Split {
         }
         "{" => hugo_json(text),
         _ if opening.starts_with("{\"") => hugo_json(text),
-        _ if opening.starts_with('"') => hexo_json_without_opening(text),
-        _ => match headless::find(text) {
-            Some(candidate) => Split::at(Fenced {
-                format: FrontMatterFormat::HexoYaml,
-                block: 0..candidate.block_end,
-                content: 0..candidate.content_end,
-                closed: true,
-            }),
-            None => Split::none(),
-        },
+        _ => is_json_member(opening)
+            .then(|| hexo_json_without_opening(text))
+            .flatten()
+            .unwrap_or_else(|| hexo_yaml(text)),
+    }
+}
+
+/// `"key": …`: a quoted key and a colon, as Hexo's JSON members start.
+fn is_json_member(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('"') else { return false };
+    let mut escaped = false;
+    for (at, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return rest[at + 1..].trim_start().starts_with(':'),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Hexo's YAML without its opening fence, when [`headless::find`] sees one.
+fn hexo_yaml(text: &str) -> Split {
+    match headless::find(text) {
+        Some(candidate) => Split::at(Fenced {
+            format: FrontMatterFormat::HexoYaml,
+            block: 0..candidate.block_end,
+            content: 0..candidate.content_end,
+            closed: true,
+        }),
+        None => Split::none(),
     }
 }
 
@@ -136,18 +158,16 @@ fn hugo_json(text: &str) -> Split {
     }
 }
 
-/// Hexo's members before a `;;;` line; without such a line the text is Markdown.
-fn hexo_json_without_opening(text: &str) -> Split {
-    let close = lines_with_offsets(text).find(|(_, line)| trim_line(line).trim_end_matches([' ', '\t']) == ";;;");
-    match close {
-        Some((at, line)) => Split::at(Fenced {
-            format: FrontMatterFormat::HexoJson,
-            block: 0..at + line.len(),
-            content: 0..at,
-            closed: true,
-        }),
-        None => Split::none(),
-    }
+/// Hexo's members before a `;;;` line, if there is one.
+fn hexo_json_without_opening(text: &str) -> Option<Split> {
+    let (at, line) =
+        lines_with_offsets(text).find(|(_, line)| trim_line(line).trim_end_matches([' ', '\t']) == ";;;")?;
+    Some(Split::at(Fenced {
+        format: FrontMatterFormat::HexoJson,
+        block: 0..at + line.len(),
+        content: 0..at,
+        closed: true,
+    }))
 }
 
 /// A line without its line ending (`\n` or `\r\n`).
