@@ -1,8 +1,10 @@
 //! postview: a Markdown post previewer.
 //!
-//! A post is front matter (YAML between `---` lines) and a Markdown body. [`render`] splits it,
-//! reads the metadata, renders the body to HTML that is safe to insert into a page, and reports
-//! every problem as a [`Diagnostic`] with a line and column, while the rest still renders.
+//! A post is front matter (YAML between `---` lines, TOML between `+++` lines, JSON, or Hexo's
+//! fenceless YAML and `;;;` JSON: see [`front_matter::split`]) and a Markdown body. [`render`]
+//! splits it, reads the metadata, renders the body to HTML that is safe to insert into a page,
+//! and reports every problem as a [`Diagnostic`] with a line and column, while the rest still
+//! renders.
 //!
 //! ```
 //! use postview::{render, RenderOptions};
