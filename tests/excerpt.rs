@@ -57,9 +57,11 @@ fn the_more_marker_is_never_handed_to_the_sanitizer_nor_counted_as_raw_html() {
 }
 
 #[test]
-fn hugos_marker_without_spaces_works_too() {
-    let rendered = with(RawHtml::Escape, "摘要。\n\n<!--more-->\n\n全文。\n");
-    assert_eq!(rendered.html, format!("<p>摘要。</p>\n{MARKER}<p>全文。</p>\n"));
+fn hugos_marker_without_spaces_and_hexos_in_any_case_work_too() {
+    for marker in ["<!--more-->", "<!-- MORE -->", "<!--   More\t-->"] {
+        let rendered = with(RawHtml::Escape, &format!("摘要。\n\n{marker}\n\n全文。\n"));
+        assert_eq!(rendered.html, format!("<p>摘要。</p>\n{MARKER}<p>全文。</p>\n"), "{marker}");
+    }
 }
 
 #[test]

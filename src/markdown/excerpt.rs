@@ -1,5 +1,5 @@
-//! The excerpt marker: a top-level `<!-- more -->` (Hexo, Zola; any spaces inside, or none)
-//! or `<!--more-->` (Hugo) on a line of its own ends the post's excerpt.
+//! The excerpt marker: a top-level `<!-- more -->` (Hexo, Zola; any spaces inside, or none; any
+//! case, as Hexo reads it) or `<!--more-->` (Hugo) on a line of its own ends the post's excerpt.
 //!
 //! It is postview's own markup, not the author's raw HTML: it is turned into a visible marker
 //! element whatever the raw-HTML policy (escape, sanitize, trust), is never counted as raw HTML
@@ -26,7 +26,7 @@ pub fn is_marker(line: &str) -> bool {
     line.trim()
         .strip_prefix("<!--")
         .and_then(|rest| rest.strip_suffix("-->"))
-        .is_some_and(|inside| inside.trim() == "more")
+        .is_some_and(|inside| inside.trim().eq_ignore_ascii_case("more"))
 }
 
 /// Turns each top-level HTML block that is only the marker into a marker tag pair, and notes
