@@ -1,13 +1,17 @@
-//! The post header a reader sees above the body: title, date, tags and categories, built from
-//! the normalised metadata with every value escaped.
+//! The post header a reader sees above the body: title, date, tags and categories, then what
+//! `meta_table` adds (update date, draft, format, other keys), built from the normalised
+//! metadata with every value escaped.
 
 use pulldown_cmark_escape::escape_html;
 
 use crate::front_matter::meta::PostMeta;
+use crate::front_matter::FrontMatterFormat;
+use crate::meta_table;
 
-/// The `<header>` for a post, or an empty string when the metadata has nothing to show.
-pub fn render(meta: &PostMeta) -> String {
-    if meta.title.is_none() && meta.date.is_none() && meta.tags.is_empty() && meta.categories.is_empty() {
+/// The `<header>` for a post, or an empty string when it has no front matter and nothing to show.
+pub fn render(meta: &PostMeta, format: Option<FrontMatterFormat>) -> String {
+    let empty = meta.title.is_none() && meta.date.is_none() && meta.tags.is_empty() && meta.categories.is_empty();
+    if empty && format.is_none() {
         return String::new();
     }
     let mut html = String::from("<header class=\"post-header\">\n");
@@ -15,17 +19,13 @@ pub fn render(meta: &PostMeta) -> String {
         element(&mut html, "<h1 class=\"post-title\">", title, "</h1>\n");
     }
     if let Some(date) = &meta.date {
-        match &date.iso {
-            Some(iso) => {
-                html.push_str("<p class=\"post-date\"><time datetime=\"");
-                escape(&mut html, iso);
-                element(&mut html, "\">", &date.text, "</time></p>\n");
-            }
-            None => element(&mut html, "<p class=\"post-date\">", &date.text, "</p>\n"),
-        }
+        html.push_str("<p class=\"post-date\">");
+        meta_table::date(&mut html, date);
+        html.push_str("</p>\n");
     }
     list(&mut html, "post-tags", "Tags", &meta.tags);
     list(&mut html, "post-categories", "Categories", &meta.categories);
+    html.push_str(&meta_table::render(meta, format));
     html.push_str("</header>\n");
     html
 }

@@ -1,8 +1,10 @@
 //! postview: a Markdown post previewer.
 //!
-//! A post is front matter (YAML between `---` lines) and a Markdown body. [`render`] splits it,
-//! reads the metadata, renders the body to HTML that is safe to insert into a page, and reports
-//! every problem as a [`Diagnostic`] with a line and column, while the rest still renders.
+//! A post is front matter (YAML between `---` lines, TOML between `+++` lines, JSON, or Hexo's
+//! fenceless YAML and `;;;` JSON: see [`front_matter::split`]) and a Markdown body. [`render`]
+//! splits it, reads the metadata, renders the body to HTML that is safe to insert into a page,
+//! and reports every problem as a [`Diagnostic`] with a line and column, while the rest still
+//! renders.
 //!
 //! ```
 //! use postview::{render, RenderOptions};
@@ -19,9 +21,11 @@
 //! previewer in `browser` (web-sys, wasm32 only) and the `#[wasm_bindgen]` edge in `wasm`.
 
 pub mod diagnostic;
+mod excerpt;
 pub mod front_matter;
 mod header;
 pub mod markdown;
+mod meta_table;
 pub mod options;
 mod render;
 mod sanitize;
@@ -32,6 +36,7 @@ pub mod browser;
 pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use excerpt::{Excerpt, ExcerptSource};
 pub use front_matter::meta::{PostDate, PostMeta};
 pub use front_matter::value::{Map, Value};
 pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};

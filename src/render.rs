@@ -5,6 +5,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::excerpt::{self, Excerpt};
 use crate::front_matter::{self, meta::PostMeta, FrontMatter};
 use crate::header;
 use crate::options::{Flavor, RenderOptions};
@@ -25,6 +26,8 @@ pub struct Rendered {
     pub front_matter: Option<FrontMatter>,
     /// Normalised metadata.
     pub meta: PostMeta,
+    /// The excerpt: the front matter's own, or the blocks before `<!-- more -->` (see `excerpt`).
+    pub excerpt: Option<Excerpt>,
     /// Problems found, in source order; the post renders regardless.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -91,7 +94,7 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
         diagnostics.push(Diagnostic::warning(message, index.position(body_start + offset)));
     }
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let blocks = body
+    let blocks: Vec<Block> = body
         .blocks
         .iter()
         .map(|b| {
@@ -102,7 +105,8 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
         })
         .collect();
     Rendered {
-        header_html: header::render(&read.meta),
+        header_html: header::render(&read.meta, front_matter.as_ref().map(|f| f.format)),
+        excerpt: excerpt::choose(&read.meta, &blocks, body.more),
         html: body.html,
         blocks,
         front_matter,

@@ -122,12 +122,12 @@ fn a_title_given_as_a_list_warns() {
 
 #[test]
 fn other_keys_are_kept_in_extra_in_the_authors_order() {
-    let meta = meta("layout: post\ntitle: a\ncomments: true\ncover: /img/a.png\nauthor:\n  name: 小明\nviews: 12\n");
+    let meta = meta("layout: post\ntitle: a\ncomments: true\nmusic: /audio/a.mp3\nauthor:\n  name: 小明\nviews: 12\n");
     let author = Value::Map(Map(vec![("name".into(), text("小明"))]));
     let expected = vec![
         ("layout".to_string(), text("post")),
         ("comments".to_string(), Value::Bool(true)),
-        ("cover".to_string(), text("/img/a.png")),
+        ("music".to_string(), text("/audio/a.mp3")),
         ("author".to_string(), author),
         ("views".to_string(), Value::Number(12.0)),
     ];

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use postview::{render_with, Flavor, RawHtml, RenderOptions, Sanitizer};
+use postview::{render_with, ExcerptSource, Flavor, RawHtml, RenderOptions, Sanitizer};
 
 /// Refuses HTML that holds an `x`; otherwise hands it back. It stands in for DOMPurify (which
 /// needs a browser) so that both the sanitized and the refused paths are exercised.
@@ -60,6 +60,21 @@ fn posty_string() -> impl Strategy<Value = String> {
         "[^1]: ",
         "title: ",
         "tags: ",
+        ";;;\n",
+        "---toml\n",
+        "---json\n",
+        "---coffee\n",
+        "{\"",
+        "\": ",
+        " = ",
+        "[a]\n",
+        "a.b",
+        "<!-- more -->\n",
+        "<!--more-->",
+        "lastmod: ",
+        "draft: ",
+        "cover:\n  image: ",
+        "2024-11-22T23:14:24+08:00",
         "date: 2024-11-22 23:14:24",
         "- [x] ",
         "> [!NOTE]\n",
@@ -125,6 +140,11 @@ fn check_render(source: &str, options: &RenderOptions) -> Result<(), TestCaseErr
         prop_assert!(!rendered.html.contains("<div>"), "{}", rendered.html);
     }
     prop_assert!(!rendered.header_html.contains("<script"));
+    let joined: String = rendered.blocks.iter().map(|b| b.html.as_str()).collect();
+    prop_assert_eq!(&joined, &rendered.html);
+    if let Some(excerpt) = rendered.excerpt.as_ref().filter(|e| e.source == ExcerptSource::MoreMarker) {
+        prop_assert!(rendered.html.starts_with(&excerpt.html), "{:?}", excerpt);
+    }
     Ok(())
 }
 

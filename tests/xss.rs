@@ -9,7 +9,7 @@ mod dom_rules;
 use std::fs;
 use std::path::PathBuf;
 
-use postview::{render, Flavor, RawHtml, RenderOptions, Rendered};
+use postview::{render, Flavor, RawHtml, RenderOptions, Rendered, Value};
 
 struct Attack {
     name: String,
@@ -105,6 +105,8 @@ const MARKDOWN_ELEMENTS: &[&str] = &[
     "dt",
     "dd",
     "span",
+    "details",
+    "summary",
 ];
 
 #[test]
@@ -144,10 +146,32 @@ fn front_matter_values_are_shown_as_the_text_the_author_wrote() {
         let rendered = render(&attack.source, &RenderOptions::default());
         let header = scraper::Html::parse_fragment(&rendered.header_html);
         let shown: String = header.root_element().text().collect();
-        let written = rendered.meta.title.iter().chain(&rendered.meta.tags).chain(&rendered.meta.categories);
-        for value in written {
+        let meta = &rendered.meta;
+        let mut written: Vec<String> = meta.title.iter().chain(&meta.tags).chain(&meta.categories).cloned().collect();
+        let texts = [&meta.description, &meta.excerpt, &meta.cover, &meta.slug];
+        written.extend(texts.into_iter().flatten().cloned());
+        written.extend(meta.date.iter().chain(&meta.updated).map(|date| date.text.clone()));
+        for (key, value) in &meta.extra.0 {
+            written.push(key.clone());
+            scalars_within(value, 8, &mut written);
+        }
+        for value in &written {
             assert!(shown.contains(value.as_str()), "{}: {value:?} not shown as text in {shown:?}", attack.name);
         }
+    }
+}
+
+/// Every key and scalar of `value` down to `depth` levels (the header's table shows that deep).
+fn scalars_within(value: &Value, depth: usize, out: &mut Vec<String>) {
+    match value {
+        Value::List(items) if depth > 0 => items.iter().for_each(|item| scalars_within(item, depth - 1, out)),
+        Value::Map(map) if depth > 0 => {
+            for (key, item) in &map.0 {
+                out.push(key.clone());
+                scalars_within(item, depth - 1, out);
+            }
+        }
+        scalar => out.extend(scalar.as_scalar_text()),
     }
 }
 

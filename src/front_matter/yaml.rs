@@ -1,71 +1,32 @@
 //! YAML front matter: the only file that knows serde_yaml.
 //!
 //! serde_yaml refuses alias bombs and stops at 128 levels of nesting, but deep *flow* nesting
-//! (`[[[[…`) is slow in it, so text that could stall the preview is refused before it is parsed.
-//! The depth check skips quoted text, which a quote in a plain scalar (`[a'b, [[[[…`) can fake,
-//! so the number of brackets is capped as well, whatever quotes surround them.
+//! (`[[[[…`) is slow in it, so [`guard::check`] runs first, and more than a few aliases are
+//! refused too (serde_yaml refuses a bomb itself, but only after tens of milliseconds).
 
+use super::guard::{self, ParseError};
 use super::value::{Map, Value};
 
-/// Front matter larger than this is not parsed. Real posts have a few hundred bytes of it.
-pub const MAX_LEN: usize = 256 * 1024;
-/// Deeper `[`/`{` nesting than this is not parsed. Real posts nest two or three levels.
-pub const MAX_FLOW_DEPTH: usize = 64;
-/// More `[` and `{` than this, quoted or not, are not parsed: the cost of parsing grows with the
-/// depth they could nest to (about a second at 1024 levels in a debug build).
-pub const MAX_FLOW_BRACKETS: usize = 1024;
 /// More aliases (`*name`) than this are not parsed. k aliases can expand a document about
 /// 3^(k/3) times (three to a level, each level naming the one before): at 16, a few hundred.
 pub const MAX_ALIASES: usize = 16;
 
-/// Why some YAML could not be read, and where (a byte offset into the YAML text).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct YamlError {
-    pub message: String,
-    pub offset: usize,
-}
-
 /// Parses YAML text into a [`Value`].
-pub fn parse(text: &str) -> Result<Value, YamlError> {
+pub fn parse(text: &str) -> Result<Value, ParseError> {
     guard(text)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| describe(text, &error))?;
     Ok(convert(value))
 }
 
-fn guard(text: &str) -> Result<(), YamlError> {
-    if text.len() > MAX_LEN {
-        return Err(YamlError {
-            message: format!(
-                "front matter is {} KB, more than the {} KB this previewer reads; move long content into the body",
-                text.len() / 1024,
-                MAX_LEN / 1024
-            ),
-            offset: 0,
-        });
-    }
-    if let Some(offset) = deepest_flow_nesting(text) {
-        return Err(YamlError {
-            message: format!(
-                "brackets nest more than {MAX_FLOW_DEPTH} levels deep here; front matter this deep is not read"
-            ),
-            offset,
-        });
-    }
-    if let Some((offset, _)) = text.match_indices(['[', '{']).nth(MAX_FLOW_BRACKETS) {
-        return Err(YamlError {
-            message: format!(
-                "front matter has more than {MAX_FLOW_BRACKETS} `[` and `{{`; front matter with this many is not read"
-            ),
-            offset,
-        });
-    }
+fn guard(text: &str) -> Result<(), ParseError> {
+    guard::check(text)?;
     if let Some(offset) = aliases(text).nth(MAX_ALIASES) {
-        return Err(YamlError {
-            message: format!(
+        return Err(ParseError::refusal(
+            format!(
                 "front matter uses more than {MAX_ALIASES} aliases (`*name`); front matter with this many is not read"
             ),
             offset,
-        });
+        ));
     }
     Ok(())
 }
@@ -94,33 +55,10 @@ fn aliases(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`], skipping quoted text.
-fn deepest_flow_nesting(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quote = None;
-    for (at, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[' | '{') => {
-                depth += 1;
-                if depth > MAX_FLOW_DEPTH {
-                    return Some(at);
-                }
-            }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
-            (None, '\n') => quote = None,
-            _ => {}
-        }
-    }
-    None
-}
-
 /// serde_yaml's message without its own "at line … column …" and "at position …" (ours point
 /// into the editor), and the place it is about: where the problem is or, when the text just ran
 /// out (an unclosed quote or bracket), where the unclosed thing opened.
-fn describe(text: &str, error: &serde_yaml::Error) -> YamlError {
+fn describe(text: &str, error: &serde_yaml::Error) -> ParseError {
     let full = error.to_string();
     let mut message = String::new();
     let mut marks = Vec::new();
@@ -149,7 +87,7 @@ fn describe(text: &str, error: &serde_yaml::Error) -> YamlError {
     if let Some(key) = message.split_once("duplicate entry with key \"").and_then(|(_, key)| key.strip_suffix('"')) {
         offset = second_key_offset(text, offset, key).unwrap_or(offset);
     }
-    YamlError { message, offset }
+    ParseError { message, offset, refused: false }
 }
 
 /// serde_yaml places a duplicate key at the start of its mapping; the author wants the line

@@ -2,6 +2,7 @@
 
 mod alerts;
 mod blocks;
+pub mod excerpt;
 mod footnotes;
 mod heading_ids;
 mod hexo_tags;
@@ -34,6 +35,8 @@ pub struct Body {
     pub blocked: Vec<BlockedUrl>,
     /// How many pieces of raw HTML the body holds, and where the first starts (byte offset).
     pub raw_html: RawHtmlSeen,
+    /// The index in `blocks` of the first excerpt marker (`<!-- more -->`), if there is one.
+    pub more: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,7 +59,9 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     let mut blocked = Vec::new();
     let mut raw_html = RawHtmlSeen::default();
     let written = Cell::new(0);
+    let more = Cell::new(None);
     let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
+    let parsed = excerpt::Markers::new(parsed, options.flavor == Flavor::Post, &more);
     let events = BlockTracker::new(parsed, &written, &mut blocks).inspect(|(event, range)| {
         if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
             if raw_html.count == 0 {
@@ -81,7 +86,8 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
         }
     };
     blocks::close(&mut blocks, html.len());
-    Body { html, blocks, blocked, raw_html }
+    let more = more.get().and_then(|offset| blocks.iter().position(|b| b.source.start == offset));
+    Body { html, blocks, blocked, raw_html, more }
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.
@@ -170,6 +176,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for PreviewEven
                 event
             }
             Event::Start(Tag::TableCell) => Event::InlineHtml(self.table.open().into()),
+            Event::Start(Tag::MetadataBlock(excerpt::MARKER_TAG)) => Event::InlineHtml(excerpt::MARKER_HTML.into()),
+            Event::End(TagEnd::MetadataBlock(excerpt::MARKER_TAG)) => Event::InlineHtml("".into()),
             Event::End(TagEnd::TableCell) => Event::InlineHtml(self.table.close().into()),
             event => event,
         })

@@ -46,6 +46,26 @@ test('typing a post shows its title, tags and body', async () => {
   await close();
 });
 
+test('a TOML post shows its title, its front matter format, its other keys on demand and where its excerpt ends', async () => {
+  const { page, problems, close } = await browser.open();
+  await typeIntoEditor(page, '+++\ntitle = "火锅笔记"\ntags = ["美食"]\nlastmod = 2024-11-30\n\n[params]\nrating = 4.5\n+++\n\n第一段。\n\n<!--more-->\n\n第二段。!');
+  const preview = previewOf(page);
+  await preview.getByRole('heading', { level: 1, name: '火锅笔记' }).waitFor();
+  assert.equal(await preview.locator('header .post-format').textContent(), 'Front matter: TOML');
+  assert.equal(await preview.locator('header .post-updated time').getAttribute('datetime'), '2024-11-30');
+  assert.deepEqual(await preview.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents(), ['美食']);
+  assert.equal(await preview.getByRole('separator', { name: 'End of the excerpt' }).count(), 1);
+  // Every other key sits in a collapsed table that opens on a click.
+  const otherKeys = preview.getByRole('rowheader', { name: 'params' });
+  assert.equal(await otherKeys.isVisible(), false);
+  await preview.locator('header details > summary').click();
+  await otherKeys.waitFor();
+  assert.match(await preview.getByRole('row', { name: /params/ }).textContent(), /rating: 4\.5/);
+  assert.doesNotMatch(await preview.locator('.postview-body').textContent(), /title =|\+\+\+|more/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a front matter error shows a diagnostic with its place while the body still renders', async () => {
   const { page, close } = await browser.open();
   await typeIntoEditor(page, '---\ntitle: 好的标题\ntags: [未闭合\n---\n\n正文照常显示。');

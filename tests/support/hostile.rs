@@ -85,6 +85,24 @@ pub fn all() -> Vec<Hostile> {
         ),
         hostile("yaml scalar of 1 MB", front_matter(&format!("title: {}", "长".repeat(RUN / 3)))),
         hostile("yaml of 10^4 keys", front_matter(&(0..10_000).map(|i| format!("k{i}: v\n")).collect::<String>())),
+        hostile("toml flow nesting 10^5", format!("+++\na = {}\n+++\n\n正文照常显示。\n", "[".repeat(DEEP))),
+        hostile("toml inline tables 10^5", format!("+++\na = {}\n+++\n\n正文照常显示。\n", "{b=".repeat(DEEP))),
+        hostile("toml dotted key 10^5", format!("+++\n{}a = 1\n+++\n\n正文照常显示。\n", "a.".repeat(DEEP))),
+        hostile("toml table header 10^5", format!("+++\n[{}a]\n+++\n\n正文照常显示。\n", "a.".repeat(DEEP))),
+        hostile("toml string of 1 MB", format!("+++\ntitle = \"{}\"\n+++\n\n正文照常显示。\n", "长".repeat(RUN / 3))),
+        hostile(
+            "json object nesting 2*10^4",
+            format!("{{\n\"a\": {}1{}\n}}\n\n正文照常显示。\n", "{\"a\":".repeat(20_000), "}".repeat(20_000)),
+        ),
+        hostile("hexo json members of 1 MB", {
+            let members: String = (0..RUN / 20).map(|i| format!("\"k{i}\": \"v\",\n")).collect();
+            format!("{members}\"end\": 1\n;;;\n\n正文照常显示。\n")
+        }),
+        hostile("hexo yaml without fence 10^5 keys", {
+            let keys: String = (0..DEEP).map(|i| format!("k{i}: v\n")).collect();
+            format!("{keys}---\n\n正文照常显示。\n")
+        }),
+        hostile("key lines without a closing line 10^5", (0..DEEP).map(|i| format!("k{i}: v\n")).collect()),
         hostile("NUL bytes", format!("---\ntitle: a\0b\n---\n\n{}\n", "x\0y ".repeat(10_000))),
         hostile("byte order marks", format!("\u{feff}---\ntitle: t\n---\n\n{}", "\u{feff}a\n".repeat(10_000))),
         hostile("CRLF line ends", post_of_size(100_000).replace('\n', "\r\n")),
