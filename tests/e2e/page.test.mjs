@@ -95,6 +95,8 @@ test('an unclosed front matter is reported and never shown as body text', async 
 test('images that fail to load show their alt text in a placeholder', async () => {
   const { page, close } = await browser.open({ brokenImages: true });
   const placeholders = previewOf(page).locator('.image-placeholder');
+  // Images load lazily: the last one fails only once the reader scrolls down to it.
+  await previewOf(page).locator('.postview-body img').nth(2).scrollIntoViewIfNeeded();
   await placeholders.nth(2).waitFor();
   assert.deepEqual(await placeholders.allTextContents(), ['会场照片.png', '幻灯片截图_20241121.png', '合影.jpg']);
   const image = previewOf(page).locator('img').first();
