@@ -11,6 +11,7 @@ use crate::parse::{
 use crate::strings::CowStr;
 use crate::tree::{Tree, TreeIndex};
 use crate::Options;
+use crate::cjk;
 use crate::{
     linklabel::{scan_link_label_rest, LinkLabel},
     HeadingLevel,
@@ -792,6 +793,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
         let mut last_pipe_ix = start;
         let mut begin_text = start;
         let mut backslash_escaped = false;
+        let cjk = self.options.contains(Options::ENABLE_CJK_FRIENDLY_EMPHASIS);
 
         let (final_ix, brk) = iterate_special_bytes(self.lookup_table, bytes, start, |ix, byte| {
             match byte {
@@ -931,6 +933,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                         count,
                         ix - start,
                         mode,
+                        cjk,
                     );
                     let can_close = delim_run_can_close(
                         &self.text[start..],
@@ -938,6 +941,7 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                         count,
                         ix - start,
                         mode,
+                        cjk,
                     );
                     let is_valid_seq = (c != b'~' || count <= 2) || (c == b'~' && count == 2);
 
@@ -1182,14 +1186,21 @@ impl<'a, 'b> FirstPass<'a, 'b> {
                 }
                 c @ b'\'' | c @ b'"' => {
                     let string_suffix = &self.text[ix..];
-                    let can_open =
-                        delim_run_can_open(&self.text[start..], string_suffix, 1, ix - start, mode);
+                    let can_open = delim_run_can_open(
+                        &self.text[start..],
+                        string_suffix,
+                        1,
+                        ix - start,
+                        mode,
+                        false,
+                    );
                     let can_close = delim_run_can_close(
                         &self.text[start..],
                         string_suffix,
                         1,
                         ix - start,
                         mode,
+                        false,
                     );
 
                     self.tree.append_text(begin_text, ix, backslash_escaped);
@@ -2263,12 +2274,14 @@ fn fixup_end_of_definition_list(tree: &mut Tree<Item>, list_ix: TreeIndex) {
 /// for _ delims).
 /// suffix is &s[ix..], which is passed in as an optimization, since taking
 /// a string subslice is O(n).
+/// With `cjk`, the markdown-cjk-friendly amendments apply (see `cjk.rs`).
 fn delim_run_can_open(
     s: &str,
     suffix: &str,
     run_len: usize,
     ix: usize,
     mode: TableParseMode,
+    cjk: bool,
 ) -> bool {
     let next_char = if let Some(c) = suffix[run_len..].chars().next() {
         c
@@ -2294,11 +2307,20 @@ fn delim_run_can_open(
     if delim == b'*' && !is_punctuation(next_char) {
         return true;
     }
+    if cjk && delim == b'*' && !cjk::non_cjk_punctuation_after(next_char) {
+        return true;
+    }
     if delim == b'~' && run_len > 1 {
         return true;
     }
     let prev_char = s[..ix].chars().last().unwrap();
     if delim == b'~' && prev_char == '~' && !is_punctuation(next_char) {
+        return true;
+    }
+    if cjk && delim == b'*' && cjk::left_flanking_before_punctuation(&s[..ix]) {
+        return true;
+    }
+    if cjk && cjk::punctuation_before(&s[..ix]) {
         return true;
     }
 
@@ -2309,12 +2331,14 @@ fn delim_run_can_open(
 /// Determines whether the delimiter run starting at given index is
 /// right-flanking, as defined by the commonmark spec (and isn't intraword
 /// for _ delims)
+/// With `cjk`, the markdown-cjk-friendly amendments apply (see `cjk.rs`).
 fn delim_run_can_close(
     s: &str,
     suffix: &str,
     run_len: usize,
     ix: usize,
     mode: TableParseMode,
+    cjk: bool,
 ) -> bool {
     if ix == 0 {
         return false;
@@ -2338,10 +2362,18 @@ fn delim_run_can_close(
     }
     let delim = suffix.bytes().next().unwrap();
     // `*` and `~~` can be intraword, `_` and `~` cannot
-    if (delim == b'*' || (delim == b'~' && run_len > 1)) && !is_punctuation(prev_char) {
+    let intraword = delim == b'*' || (delim == b'~' && run_len > 1);
+    if intraword && !is_punctuation(prev_char) {
         return true;
     }
     if delim == b'~' && prev_char == '~' {
+        return true;
+    }
+    if cjk
+        && intraword
+        && (!cjk::non_cjk_punctuation_before(&s[..ix])
+            || cjk::right_flanking_after_punctuation(next_char))
+    {
         return true;
     }
 

@@ -85,6 +85,7 @@ pub mod html;
 
 pub mod utils;
 
+mod cjk;
 mod entities;
 mod firstpass;
 mod linklabel;
@@ -733,6 +734,18 @@ bitflags::bitflags! {
         const ENABLE_SUBSCRIPT = 1 << 14;
         /// Obsidian-style Wikilinks.
         const ENABLE_WIKILINKS = 1 << 15;
+        /// CJK-friendly emphasis: the markdown-cjk-friendly amendments to CommonMark's
+        /// flanking rules (<https://github.com/tats-u/markdown-cjk-friendly>), so that
+        /// emphasis next to CJK punctuation works as Chinese, Japanese and Korean writers
+        /// expect. Text without CJK characters or variation selectors parses as before.
+        /// (Added by postview's vendored copy; see POSTVIEW.md.)
+        ///
+        /// ```markdown
+        /// **真，**她 and 这是**我想做的事。**所以继续。
+        /// ```
+        ///
+        /// Both are bold; in plain CommonMark the `**` stay as text.
+        const ENABLE_CJK_FRIENDLY_EMPHASIS = 1 << 16;
     }
 }
 
