@@ -25,6 +25,8 @@ pub mod markdown;
 pub mod options;
 mod render;
 mod sanitize;
+pub mod stats;
+pub mod toc;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -38,3 +40,5 @@ pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
 pub use options::{Flavor, RawHtml, RenderOptions};
 pub use render::{render, render_with, Block, Rendered};
 pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES, MAX_SANITIZED_HTML_BYTES};
+pub use stats::Stats;
+pub use toc::TocEntry;

@@ -11,6 +11,8 @@ use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagE
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::options::{Flavor, RenderOptions};
+use crate::stats::{Stats, WordCounter};
+use crate::toc::FoundHeading;
 pub use blocks::BlockSpan;
 use blocks::{BlockTracker, CountingWriter};
 pub use heading_ids::slug;
@@ -30,6 +32,10 @@ pub struct Body {
     pub blocked: Vec<BlockedUrl>,
     /// How many pieces of raw HTML the body holds, and where the first starts (byte offset).
     pub raw_html: RawHtmlSeen,
+    /// Words and reading time of the body's text.
+    pub stats: Stats,
+    /// The headings (`post` flavor only: plain CommonMark gives headings no ids).
+    pub headings: Vec<FoundHeading>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,6 +51,8 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     let mut blocks = Vec::new();
     let mut blocked = Vec::new();
     let mut raw_html = RawHtmlSeen::default();
+    let mut words = WordCounter::default();
+    let (mut headings, mut heading_offsets) = (Vec::new(), Vec::new());
     let written = Cell::new(0);
     let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
     let events = BlockTracker::new(parsed, &written, &mut blocks).inspect(|(event, range)| {
@@ -54,6 +62,10 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             }
             raw_html.count += 1;
         }
+        if let Event::Start(Tag::Heading { .. }) = event {
+            heading_offsets.push(range.start);
+        }
+        words.observe(event);
     });
     let writer = CountingWriter { out: &mut html, written: &written };
     // Writing into a String cannot fail.
@@ -64,11 +76,14 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
         Flavor::Post => {
             let preview =
                 PreviewEvents { inner: events, keep_raw_html, blocked: &mut blocked, table: TableCells::default() };
-            html::write_html_fmt(writer, heading_ids::HeadingIds::new(preview))
+            html::write_html_fmt(writer, heading_ids::HeadingIds::new(preview, &mut headings))
         }
     };
     blocks::close(&mut blocks, html.len());
-    Body { html, blocks, blocked, raw_html }
+    for (heading, offset) in headings.iter_mut().zip(heading_offsets) {
+        heading.offset = offset;
+    }
+    Body { html, blocks, blocked, raw_html, stats: words.stats(), headings }
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.
