@@ -18,7 +18,7 @@ pub struct RenderOptions {
     pub raw_html: RawHtml,
     /// CJK-friendly emphasis (`**真，**她` is bold): the markdown-cjk-friendly amendments to
     /// CommonMark's flanking rules. Default: on in [`Flavor::Post`], off in
-    /// [`Flavor::CommonMark`]; `Some(_)` overrides either.
+    /// [`Flavor::CommonMark`]; given, it overrides either.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cjk_friendly_emphasis: Option<bool>,
 }

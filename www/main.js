@@ -31,6 +31,7 @@ const options = ({ restore }) => ({
   },
   status,
   alert: document.getElementById('alert'),
+  toc: document.getElementById('toc'),
 });
 
 try {
