@@ -19,13 +19,16 @@ pub struct TocPanel {
 }
 
 impl TocPanel {
-    /// Adds an empty list to `container` (what the page put there stays); entries lead to
-    /// headings in `preview`.
+    /// Adds an empty list to `container` (what the page put there stays, except a list left by
+    /// an instance that crashed, which this one replaces); entries lead to headings in `preview`.
     pub fn new(container: &HtmlElement, preview: HtmlElement) -> Result<TocPanel, JsValue> {
         let document = container.owner_document().ok_or("the toc element is not in a document")?;
         let list = document.create_element("ol")?;
         list.set_class_name("postview-toc");
-        container.append_child(&list)?;
+        match container.query_selector(":scope > ol.postview-toc")? {
+            Some(left_over) => container.replace_child(&list, &left_over)?,
+            None => container.append_child(&list)?,
+        };
         let click = Listener::new(&list, "click", move |event| {
             let Some(link) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| link_of(&t)) else {
                 return;

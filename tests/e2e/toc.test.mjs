@@ -92,3 +92,25 @@ test('the post shows its word count and reading time under its header', async ()
   assert.equal(await stats.textContent(), '603 words · 3 min read');
   await close();
 });
+
+test('after a crash the page mounts again with one table of contents, not two', async () => {
+  const { page, close } = await browser.open();
+  await editorOf(page).fill('## 崩溃前的标题\n\n正文。');
+  const toc = tocOf(page);
+  await toc.getByRole('link', { name: '崩溃前的标题' }).waitFor();
+  await page.evaluate(async () => {
+    const postview = await import('./pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The instance is dead; the page mounts a fresh one.
+    }
+  });
+  await page.getByRole('status').getByText(/restarted/).waitFor();
+  await editorOf(page).press('Control+End');
+  await page.keyboard.type('\n\n## 之后');
+  await toc.getByRole('link', { name: '之后' }).waitFor();
+  assert.equal(await toc.locator('ol').count(), 1);
+  assert.deepEqual(await toc.getByRole('link').allTextContents(), ['崩溃前的标题', '之后']);
+  await close();
+});
