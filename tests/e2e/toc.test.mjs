@@ -2,7 +2,7 @@
 // the headings as the author types, and clicking an entry brings its heading into view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, previewOf, useBrowser } from './browser.mjs';
+import { crashAndRemount, editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -98,15 +98,7 @@ test('after a crash the page mounts again with one table of contents, not two', 
   await editorOf(page).fill('## 崩溃前的标题\n\n正文。');
   const toc = tocOf(page);
   await toc.getByRole('link', { name: '崩溃前的标题' }).waitFor();
-  await page.evaluate(async () => {
-    const postview = await import('./pkg/postview.js');
-    try {
-      postview.__panicForTesting();
-    } catch {
-      // The instance is dead; the page mounts a fresh one.
-    }
-  });
-  await page.getByRole('status').getByText(/restarted/).waitFor();
+  await crashAndRemount(page);
   await editorOf(page).press('Control+End');
   await page.keyboard.type('\n\n## 之后');
   await toc.getByRole('link', { name: '之后' }).waitFor();
