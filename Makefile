@@ -22,12 +22,14 @@ setup:
 setup-test:
 	.ci/setup test
 
-# The release build the page loads, shrunk by wasm-opt 132 from npm (Debian's 108 corrupts it).
+# The release build the page loads, shrunk by wasm-opt 132 from npm (Debian's 108 corrupts it),
+# then the lazy parts (highlighter, math, diagrams) bundled after it (wasm-pack empties pkg/).
 build: setup
 	wasm-pack build --release --target web --out-dir $(PKG)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
 		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
+	node src/browser/lazy/build.mjs $(PKG)/lazy
 
 lint:
 	cargo fmt --check
@@ -37,10 +39,10 @@ lint:
 test-native:
 	cargo test
 
-# wasm-bindgen-test-runner gives a test binary 20 s by default; tests/patch.rs (unoptimised, with a
-# 1 MB paste) takes 17-18 s on this 2-core machine and failed only when other builds ran beside it.
+# The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
+# default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=120 wasm-pack test --headless --chrome -- --test web --test patch
+	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch
 
 # Against the same optimised build `make serve` serves.
 test-e2e:

@@ -29,7 +29,9 @@ pub struct RenderOptions {
 #[serde(rename_all = "camelCase")]
 pub enum Flavor {
     /// CommonMark plus what posts use: tables (`| a | b |`), strikethrough (`~~gone~~`), task
-    /// lists (`- [x] done`), footnotes (`[^1]` … `[^1]: note`), heading ids, link and image
+    /// lists (`- [x] done`), footnotes (`[^1]` … `[^1]: note`), GitHub alerts (`> [!NOTE]`),
+    /// definition lists (`术语` then `: 定义`), math (`$E=mc^2$`, `$$…$$`), Hexo tag
+    /// placeholders (`{% youtube abc %}`), heading ids, link and image
     /// attributes for a preview (new tab, lazy images, no referrer) and URL filtering (only
     /// http, https, mailto and relative URLs survive).
     #[default]
@@ -85,6 +87,9 @@ impl RenderOptions {
                     | Options::ENABLE_STRIKETHROUGH
                     | Options::ENABLE_TASKLISTS
                     | Options::ENABLE_FOOTNOTES
+                    | Options::ENABLE_GFM
+                    | Options::ENABLE_DEFINITION_LIST
+                    | Options::ENABLE_MATH
             }
         }
     }

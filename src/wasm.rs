@@ -220,3 +220,12 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&serializer).map_err(|error| JsError::new(&error.to_string()))
 }
+
+/// Traps on the next animation frame without a panic (as running out of memory does), to test
+/// that a trap is recovered from as a panic is. Not for anything else.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapForTesting)]
+pub fn trap_for_testing() {
+    // Kept pending on purpose: dropping the frame would cancel it.
+    std::mem::forget(crate::browser::guard::Frame::next(|| std::process::abort()));
+}

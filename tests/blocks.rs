@@ -122,3 +122,39 @@ fn only_blocks_holding_raw_html_are_sanitized_and_each_on_its_own() {
     assert_eq!(rendered.blocks[2].html, "<p>中间段落。</p>\n");
     assert!(rendered.blocks[1].html.starts_with("<div class=\"sanitized\">"));
 }
+
+#[test]
+fn a_definition_list_block_ends_with_its_last_definition() {
+    let rendered = render("术语\n: 定义\n\n下一段。\n", &RenderOptions::default());
+    let lines: Vec<(usize, usize)> = rendered.blocks.iter().map(|b| (b.start_line, b.end_line)).collect();
+    assert_eq!(lines, [(1, 2), (4, 4)]);
+    assert!(rendered.blocks[0].html.starts_with("<dl>"));
+}
+
+#[test]
+fn a_hexo_code_tag_with_blank_lines_inside_is_one_block_on_its_own_lines() {
+    let source = "前文。\n\n{% codeblock %}\na\n\n# b\n{% endcodeblock %}\n\n后文。\n";
+    let rendered = render(source, &RenderOptions::default());
+    let lines: Vec<(usize, usize)> = rendered.blocks.iter().map(|b| (b.start_line, b.end_line)).collect();
+    assert_eq!(lines, [(1, 1), (3, 7), (9, 9)]);
+    assert!(rendered.blocks[1].html.starts_with("<div class=\"hexo-tag-block\">"));
+}
+
+#[test]
+fn an_alert_is_one_block() {
+    let rendered = render("> [!NOTE]\n> 一\n>\n> 二\n\n三\n", &RenderOptions::default());
+    assert_eq!(rendered.blocks.len(), 2);
+    assert!(rendered.blocks[0].html.starts_with("<div class=\"markdown-alert markdown-alert-note\""));
+    assert!(rendered.blocks[0].html.ends_with("</div>\n"));
+}
+
+#[test]
+fn removing_a_reference_renumbers_footnotes_in_blocks_that_were_not_edited() {
+    let before = render("一[^b]\n\n二[^a]\n\n[^a]: 甲\n\n[^b]: 乙\n", &RenderOptions::default());
+    let after = render("一\n\n二[^a]\n\n[^a]: 甲\n\n[^b]: 乙\n", &RenderOptions::default());
+    assert_blocks_make_the_body("before", &before);
+    assert_blocks_make_the_body("after", &after);
+    assert!(before.blocks[1].html.contains(">2</a>"), "{:?}", before.blocks[1]);
+    assert!(after.blocks[1].html.contains(">1</a>"), "{:?}", after.blocks[1]);
+    assert!(after.blocks[3].html.contains(">2</sup>") && !after.blocks[3].html.contains("footnote-backref"));
+}

@@ -10,7 +10,8 @@ use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A realistic post: the Chinese fixture, plus what a blogger also writes (a table, footnotes,
-/// a code fence, raw HTML, reference links, lists, a refused image).
+/// a code fence, raw HTML, reference links, lists, a refused image, an alert, a definition list,
+/// Hexo tags, math).
 fn realistic_post() -> String {
     let mut post = include_str!("fixtures/posts/hexo-chinese-post.md").to_string();
     post.push_str(include_str!("fixtures/posts/patch-extras.md"));
@@ -58,15 +59,16 @@ impl Drop for Page {
     }
 }
 
-/// `html` with what only the live preview adds taken out: `data-line`, the caret's block, and
-/// the placeholders of images that failed to load (they fail at their own pace, in one element
-/// and not the other).
+/// `html` with what only the live preview adds taken out: `data-line`, the caret's block, code
+/// blocks' language and copy button, and the placeholders of images that failed to load (they
+/// fail at their own pace, in one element and not the other).
 fn normalised(container: &Element) -> String {
     let copy: Element = container.clone_node_with_deep(true).unwrap().dyn_into().unwrap();
-    let all = copy.query_selector_all("[data-line], .image-placeholder, .image-broken, .postview-caret-block").unwrap();
+    let added = "[data-line], .image-placeholder, .image-broken, .postview-caret-block, .postview-code-bar";
+    let all = copy.query_selector_all(added).unwrap();
     for i in 0..all.length() {
         let element: Element = all.item(i).unwrap().dyn_into().unwrap();
-        if element.class_list().contains("image-placeholder") {
+        if element.class_list().contains("image-placeholder") || element.class_list().contains("postview-code-bar") {
             element.remove();
             continue;
         }
@@ -143,6 +145,14 @@ fn whole_lines() -> Vec<String> {
         "\n".into(),
         "---\n".into(),
         "普通的一段文字，有**加粗**和`代码`。\n".into(),
+        "> [!NOTE]\n> 提示框\n".into(),
+        "术语\n: 定义\n".into(),
+        "{% youtube abc %}\n".into(),
+        "{% codeblock lang:js %}\n".into(),
+        "{% endcodeblock %}\n".into(),
+        "价格$5，会员$3，公式 $x^2$\n".into(),
+        "见[^新]和[^note]。\n".into(),
+        "[^新]: 另一个脚注。\n".into(),
     ]
 }
 

@@ -258,3 +258,154 @@ fn a_post_without_front_matter_has_no_header() {
     assert_eq!(rendered.header_html, "");
     assert!(rendered.html.starts_with("<h1 id=\"没有元数据的文章\">"));
 }
+
+#[test]
+fn github_alerts_are_labelled_boxes_and_other_quotes_stay_quotes() {
+    let rendered = assert_fixture("alerts");
+    assert_no_diagnostics(&rendered);
+    let html = &rendered.html;
+    for (class, title) in
+        [("note", "Note"), ("tip", "Tip"), ("important", "Important"), ("warning", "Warning"), ("caution", "Caution")]
+    {
+        let open = format!(
+            "<div class=\"markdown-alert markdown-alert-{class}\" role=\"note\"><p class=\"markdown-alert-title\">{title}</p>"
+        );
+        assert!(html.contains(&open), "{class}: {html}");
+    }
+    assert_eq!(html.matches("class=\"markdown-alert ").count(), 8, "lower case and nested alerts count");
+    assert_eq!(html.matches("<blockquote>").count(), 2, "a plain quote and `[!NOTE]` followed by text stay quotes");
+    assert!(html.contains("<p>[!NOTE] 同一行还有字，不是提示框。</p>"));
+    assert!(!html.contains("[!TIP]") && !html.contains("[!WARNING]"));
+}
+
+#[test]
+fn definition_lists_render_as_dl_and_a_colon_line_after_a_blank_line_still_defines() {
+    let rendered = assert_fixture("definition-lists");
+    assert_no_diagnostics(&rendered);
+    let html = &rendered.html;
+    assert_eq!(html.matches("<dl>").count(), 2);
+    assert!(html.contains("<dt>摊主</dt>\n<dd>卖书的人。</dd>\n<dd>也常常是最懂书的人。</dd>"));
+    assert!(html.contains("<dt><strong>品相</strong></dt>"));
+    assert!(html.contains("<p>下面这一段是普通段落，不属于上面的定义。</p>"));
+    assert!(html.contains("<dt>一行以冒号和空格开头，即使隔着一个空行，也是上一段的定义：</dt>"));
+    assert!(html.contains("<p>时间：10:30 开始，冒号不在行首的都不受影响。</p>"));
+}
+
+/// The `id` values in `html`, in order.
+fn ids_in(html: &str) -> Vec<&str> {
+    html.split(" id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect()
+}
+
+#[test]
+fn footnotes_are_numbered_by_first_reference_with_prefixed_ids_and_back_links() {
+    let rendered = assert_fixture("footnotes");
+    assert_no_diagnostics(&rendered);
+    let html = &rendered.html;
+    // 地点 is referenced first, then time (also as `Time`, the same note), then price, then code.
+    assert!(html.contains("市集<sup class=\"footnote-reference\"><a href=\"#fn:地点\" id=\"fnref:地点\">1</a></sup>"));
+    assert!(html.contains("<a href=\"#fn:time\" id=\"fnref:time:2\">2</a>"), "`[^Time]` is note 2 again");
+    assert!(html.contains("<a href=\"#fn:地点\" id=\"fnref:地点:2\">1</a>"));
+    assert!(html.contains(
+        "<div class=\"footnote-definition\" id=\"fn:price\"><sup class=\"footnote-definition-label\">3</sup>"
+    ));
+    assert!(html.contains(
+        "<div class=\"footnote-definition\" id=\"fn:code\"><sup class=\"footnote-definition-label\">4</sup>"
+    ));
+    assert!(html.contains(
+        "<div class=\"footnote-definition\" id=\"fn:never\"><sup class=\"footnote-definition-label\">5</sup>"
+    ));
+    // The back-link sits in the last paragraph, or in one of its own after a code block.
+    assert!(html.contains(
+        "<p>下雨天会顺延一周。 <a href=\"#fnref:time\" class=\"footnote-backref\" aria-label=\"Back to reference 2\">↩</a></p>"
+    ));
+    assert!(html.contains("</code></pre>\n<p><a href=\"#fnref:code\" class=\"footnote-backref\" aria-label=\"Back to reference 4\">↩</a></p>\n</div>"));
+    assert_eq!(html.matches("class=\"footnote-backref\"").count(), 4, "a note never referenced has no back-link");
+    assert!(html.contains("这句引用了一个不存在的脚注[^missing]。"), "a reference to no definition stays text");
+    let ids = ids_in(html);
+    assert!(ids.iter().all(|id| id.starts_with("fn:") || id.starts_with("fnref:")), "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}
+
+#[test]
+fn footnote_ids_are_slugs_that_stay_unique_when_labels_look_alike() {
+    let source = "一[^a b]二[^a-b]三[^A B]四[^<x onclick=y>]\n\n[^a b]: 甲\n[^a-b]: 乙\n[^<x onclick=y>]: 丙\n";
+    let html = render(source, &RenderOptions::default()).html;
+    assert_eq!(
+        ids_in(&html),
+        ["fnref:a-b", "fnref:a-b-2", "fnref:a-b:2", "fnref:x-onclick-y", "fn:a-b", "fn:a-b-2", "fn:x-onclick-y"]
+    );
+    assert!(!html.contains("<x"), "{html}");
+}
+
+#[test]
+fn hexo_tag_lines_are_labelled_placeholders_and_code_tags_show_their_code() {
+    let rendered = assert_fixture("hexo-tags");
+    assert_no_diagnostics(&rendered);
+    let html = &rendered.html;
+    assert!(html.contains("<p><span class=\"hexo-tag\">Hexo tag: youtube dQw4w9WgXcQ</span></p>"));
+    assert!(html.contains("<span class=\"hexo-tag\">Hexo tag: asset_img 会场.png 会场全景</span>"));
+    assert!(html.contains("看这里：\n<span class=\"hexo-tag\">Hexo tag: link 活动页 https://example.org/salon</span>"));
+    assert!(html.contains("<span class=\"hexo-tag\">Hexo tag: note info</span>\n这是一个<strong>提示</strong>。\n<span class=\"hexo-tag\">Hexo tag: endnote</span>"));
+    // A code tag's content is code: no heading, no HTML, the language from `lang:`.
+    assert!(html.contains("<div class=\"hexo-tag-block\"><p class=\"hexo-tag-title\">Hexo tag: codeblock 示例 lang:python</p><pre><code class=\"language-python\"># 注释不是标题\n"));
+    assert!(html.contains("print(\"&lt;b&gt;不是粗体&lt;/b&gt;\")\n</code></pre></div>"));
+    assert!(html.contains("<p class=\"hexo-tag-title\">Hexo tag: raw</p><pre><code>&lt;div onclick=\"alert(1)\"&gt;"));
+    assert!(!html.contains("<h1"), "a code tag's `#` line is not a heading");
+    // `{%` anywhere else stays as typed.
+    assert!(html.contains("<p>句子中间的 {% youtube abc %} 不是标签行。</p>"));
+    assert!(html.contains("<code>{% youtube 代码里的 %}</code>"));
+    assert!(html.contains("<pre><code>{% youtube 代码块里的 %}\n</code></pre>"));
+    assert!(html.contains("<p>{%不是标签%}</p>") && html.contains("<p>{% 不是标签 %}</p>"));
+    assert!(html.contains("<span class=\"hexo-tag\">Hexo tag: codeblock 没有结束的代码块</span>\n这一段照常渲染。"));
+}
+
+#[test]
+fn math_becomes_spans_of_escaped_tex_and_prices_stay_text() {
+    let rendered = assert_fixture("math");
+    assert_no_diagnostics(&rendered);
+    let html = &rendered.html;
+    assert!(html.contains("<span class=\"math math-inline\">E=mc^2</span>"));
+    assert!(html.contains("<span class=\"math math-inline\">\\sum_{i=1}^n i</span>"));
+    assert!(html.contains("<span class=\"math math-display\">\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n</span>"));
+    assert!(html.contains("<span class=\"math math-inline\">a&lt;b&gt;c</span>"));
+    for prices in ["<p>售价 $5，会员 $3。</p>", "<p>售价$5，会员$3。</p>", "<p>原价$30，现价$25，省了$5。</p>"]
+    {
+        assert!(html.contains(prices), "{prices} in {html}");
+    }
+    assert!(html.contains("<p>从 $5 涨到了 $8\n下一行还有 $10 和 $20。</p>"));
+    assert!(html.contains("<code>$不是公式$</code>") && html.contains("转义的美元符号 $5$ 不是公式。"));
+    assert_eq!(html.matches("class=\"math ").count(), 4);
+}
+
+#[test]
+fn prices_without_spaces_would_be_math_by_pulldown_cmarks_rule_alone() {
+    // A `$` that closes must not be followed by a digit (pandoc's rule, added here): without
+    // it `售价$5，会员$3` is the formula `5，会员`. A closing `$` followed by anything else
+    // still closes, which is the rule authors have to know.
+    let html = render("售价$5，会员$3。两个$5的东西$x。\n", &RenderOptions::default()).html;
+    assert_eq!(html, "<p>售价$5，会员$3。两个<span class=\"math math-inline\">5的东西</span>x。</p>\n");
+}
+
+#[test]
+fn the_commonmark_flavor_has_no_alerts_definition_lists_math_or_hexo_tags() {
+    let source = "> [!NOTE]\n> 提示\n\n术语\n: 定义\n\n$x$\n\n{% youtube abc %}\n";
+    let html = render(source, &RenderOptions::commonmark()).html;
+    assert_eq!(
+        html,
+        "<blockquote>\n<p>[!NOTE]\n提示</p>\n</blockquote>\n<p>术语\n: 定义</p>\n<p>$x$</p>\n<p>{% youtube abc %}</p>\n"
+    );
+}
+
+#[test]
+fn a_code_tag_holding_a_line_of_tildes_as_long_as_its_fence_stays_as_tag_lines() {
+    let source = "{% code %}\n~~~~~~~~~~~~~~~~~~~~\n{% endcode %}\n\n后文。\n";
+    let html = render(source, &RenderOptions::default()).html;
+    // The tildes open a fence of their own, as they would without the tags.
+    assert_eq!(
+        html,
+        "<p><span class=\"hexo-tag\">Hexo tag: code</span></p>\n<pre><code>{% endcode %}\n\n后文。\n</code></pre>\n"
+    );
+}

@@ -101,6 +101,10 @@ const MARKDOWN_ELEMENTS: &[&str] = &[
     "div",
     "input",
     "section",
+    "dl",
+    "dt",
+    "dd",
+    "span",
 ];
 
 #[test]
@@ -113,6 +117,23 @@ fn with_raw_html_escaped_only_elements_markdown_writes_appear() {
                 .filter(|n| !MARKDOWN_ELEMENTS.contains(&n.as_str()))
                 .collect();
             assert!(strays.is_empty(), "{}: {strays:?} in {html}", attack.name);
+        }
+    }
+}
+
+/// Footnote labels are the author's: the ids made from them are prefixed, so no author can name
+/// an element after a global (`alert`, `cookie`) or after another element of the page.
+#[test]
+fn every_id_in_the_body_is_a_heading_slug_or_a_prefixed_footnote_id() {
+    let with_id = scraper::Selector::parse("[id]").unwrap();
+    for attack in corpus() {
+        let rendered = render(&attack.source, &options(RawHtml::Escape));
+        let fragment = scraper::Html::parse_fragment(&rendered.html);
+        for element in fragment.select(&with_id) {
+            let (name, id) = (element.value().name(), element.value().id().unwrap_or(""));
+            let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+            let footnote = (name == "div" && id.starts_with("fn:")) || (name == "a" && id.starts_with("fnref:"));
+            assert!(heading || footnote, "{}: <{name} id={id:?}>", attack.name);
         }
     }
 }

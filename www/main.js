@@ -34,13 +34,12 @@ const options = ({ restore }) => ({
   toc: document.getElementById('toc'),
 });
 
+// The sample post loads while the module compiles; a stored draft replaces it when mount starts.
+const sample = editor.value === '' ? fetch('sample-post.md').then((r) => (r.ok ? r.text() : ''), () => '') : null;
+
 try {
   await init();
-  if (editor.value === '') {
-    // A stored draft replaces it when mount starts.
-    const response = await fetch('sample-post.md');
-    if (response.ok) editor.value = await response.text();
-  }
+  if (sample) editor.value = await sample;
   status.textContent = 'Live preview';
   mount(editor, preview, options({ restore: true }));
 } catch (error) {

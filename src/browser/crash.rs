@@ -1,5 +1,7 @@
-//! Surviving a panic. With `panic = "abort"` a panic traps the WebAssembly instance and leaves it
-//! unusable, so the panic hook cleans up while it still can: it removes every event listener this
+//! Surviving a panic or a trap. With `panic = "abort"` a panic traps the WebAssembly instance and
+//! leaves it unusable, so the panic hook cleans up while it still can (a trap without a panic,
+//! such as running out of memory, is caught at the door every callback goes through, guard.rs,
+//! and cleaned up the same way): it removes every event listener this
 //! instance added (so nothing calls into the dead instance again), shows what happened in each
 //! mounted preview, fires a `postview:crash` event there, and asks wasm-bindgen to create a fresh
 //! instance on the next call. The page then mounts again; the draft lives in the editor, outside
@@ -8,6 +10,9 @@
 use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 
+use super::guard;
+
+use js_sys::Function;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     AbortController, AddEventListenerOptions, CustomEvent, CustomEventInit, Event, EventListenerOptions, EventTarget,
@@ -41,14 +46,30 @@ pub fn unwatch(preview: &HtmlElement) {
 
 fn on_panic(info: &PanicHookInfo) {
     console_error_panic_hook::hook(info);
+    // The trap that follows the hook is this crash, not another.
+    guard::shut_door();
+    stop(&panic_message(info));
+}
+
+/// A trap or an exception that unwound through a callback (guard.js saw it; no panic hook ran):
+/// the instance may be half-updated, so it is given up exactly as after a panic.
+pub(super) fn on_trap(message: String) {
+    web_sys::console::error_2(
+        &"postview stopped: a trap or exception unwound through it:".into(),
+        &message.as_str().into(),
+    );
+    stop(&message);
+}
+
+/// Gives up this instance: a fresh one on the next call, no listener of this one left, and every
+/// mounted preview told. It runs in an instance that traps or trapped: it takes nothing that may
+/// be borrowed already, and gives up quietly on any failure.
+fn stop(message: &str) {
     wasm_bindgen::handler::schedule_reinit();
-    // Everything below runs in an instance that is about to trap: take nothing that may be
-    // borrowed already, and give up quietly on any failure.
     let _ = LIFELINE.try_with(|lifeline| lifeline.as_ref().map(AbortController::abort));
-    let message = panic_message(info);
     let _ = MOUNTED.try_with(|mounted| {
         if let Ok(mounted) = mounted.try_borrow() {
-            mounted.iter().for_each(|preview| announce(preview, &message));
+            mounted.iter().for_each(|preview| announce(preview, message));
         }
     });
 }
@@ -94,7 +115,9 @@ pub struct Listener {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    callback: Closure<dyn FnMut(Event)>,
+    /// What the browser calls: `_callback` through the door (guard.rs).
+    guarded: Function,
+    _callback: Closure<dyn FnMut(Event)>,
 }
 
 impl Listener {
@@ -122,12 +145,9 @@ impl Listener {
                 options.set_signal(&lifeline.signal());
             }
         });
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            callback.as_ref().unchecked_ref(),
-            &options,
-        );
-        Listener { target: target.clone(), kind, capture, callback }
+        let guarded = guard::guarded(callback.as_ref().unchecked_ref());
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(kind, &guarded, &options);
+        Listener { target: target.clone(), kind, capture, guarded, _callback: callback }
     }
 }
 
@@ -137,7 +157,7 @@ impl Drop for Listener {
         options.set_capture(self.capture);
         let _ = self.target.remove_event_listener_with_callback_and_event_listener_options(
             self.kind,
-            self.callback.as_ref().unchecked_ref(),
+            &self.guarded,
             &options,
         );
     }

@@ -12,7 +12,7 @@ use web_sys::{BeforeUnloadEvent, Event, HtmlTextAreaElement, Storage, StorageEve
 use super::crash::Listener;
 use super::draft_store::{self, StorageProblem, StoredDraft};
 use super::later::{dispatch_later, Later};
-use super::notices::{Notices, ACTION};
+use super::notices::{Notices, Topic, ACTION};
 
 /// Quiet time after the last keystroke before the draft is stored.
 const SAVE_AFTER_QUIET_MS: f64 = 400.0;
@@ -208,12 +208,12 @@ fn on_alert_click(state: &Rc<RefCell<State>>, event: &Event) {
         return;
     };
     if action.as_deref() == Some(LOAD_THEIRS) {
-        state.borrow().notices.clear_alert();
+        state.borrow().notices.clear(Topic::Conflict);
         load(state, theirs, "Loaded the other tab's version");
     } else {
         let mut s = state.borrow_mut();
         s.base_revision = theirs.revision;
-        s.notices.clear_alert();
+        s.notices.clear(Topic::Conflict);
         s.unstored = true;
         s.store_now();
     }
@@ -299,21 +299,23 @@ impl State {
         self.unstored = false;
         self.unstored_since = None;
         if std::mem::take(&mut self.failed) {
-            self.notices.clear_alert();
+            self.notices.clear(Topic::Storage);
         }
     }
 
     fn warn_cannot_keep(&mut self, problem: StorageProblem) {
         self.failed = true;
         self.unstored_since = None;
-        self.notices
-            .warn(&format!("Your draft could not be saved in this browser ({}): save it as a file.", problem.reason()));
+        let warning =
+            format!("Your draft could not be saved in this browser ({}): save it as a file.", problem.reason());
+        self.notices.warn(Topic::Storage, &warning);
     }
 
     fn hold_conflict(&mut self, theirs: StoredDraft) {
         self.save_timer = None;
         self.conflict = Some(theirs);
         self.notices.ask(
+            Topic::Conflict,
             "This draft was changed in another tab while you were editing it here. Nothing is saved over either version until you choose.",
             &[(LOAD_THEIRS, "Load the other tab's version"), (KEEP_MINE, "Keep mine")],
         );

@@ -13,7 +13,7 @@ use web_sys::{
 
 use super::crash::Listener;
 use super::later::call_later;
-use super::notices::Notices;
+use super::notices::{Notices, Topic};
 use crate::diagnostic::LineIndex;
 
 /// What the picker offers; a dropped file must look like one of these too.
@@ -108,7 +108,8 @@ fn carries_files(event: &Event) -> bool {
 fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
     let name = file.name();
     if !is_text_file(&name, &file.type_()) {
-        notices.warn(&format!("{name} is not a Markdown or text file: open a .md, .markdown or .txt file."));
+        notices
+            .warn(Topic::File, &format!("{name} is not a Markdown or text file: open a .md, .markdown or .txt file."));
         return;
     }
     let (editor, notices) = (editor.clone(), notices.clone());
@@ -116,10 +117,10 @@ fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
         match JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string()) {
             Some(text) => {
                 replace_text(&editor, &text);
-                notices.clear_alert();
+                notices.clear(Topic::File);
                 notices.say(&format!("Opened {name}"));
             }
-            None => notices.warn(&format!("{name} could not be read.")),
+            None => notices.warn(Topic::File, &format!("{name} could not be read.")),
         }
     });
 }
@@ -151,8 +152,11 @@ fn save_file(editor: &HtmlTextAreaElement, notices: &Notices) {
     let text = editor.value();
     let name = file_name(&text);
     match download(editor, &text, &name) {
-        Ok(()) => notices.say(&format!("Saved {name}")),
-        Err(_) => notices.warn(&format!("{name} could not be saved.")),
+        Ok(()) => {
+            notices.clear(Topic::File);
+            notices.say(&format!("Saved {name}"));
+        }
+        Err(_) => notices.warn(Topic::File, &format!("{name} could not be saved.")),
     }
 }
 

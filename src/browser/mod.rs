@@ -1,4 +1,4 @@
-//! The live previewer in the browser (web-sys + gloo, wasm32 only): listens to an editor,
+//! The live previewer in the browser (web-sys, wasm32 only): listens to an editor,
 //! renders on the next animation frame and patches the preview; keeps a draft of the editor's
 //! text and opens and saves files when asked.
 
@@ -7,8 +7,10 @@ pub mod crash;
 mod diagnostics_list;
 mod draft;
 mod draft_store;
+mod enhance;
 mod extras;
 mod files;
+pub mod guard;
 mod image_fallback;
 mod later;
 mod notices;

@@ -2,10 +2,36 @@
 //! alert: a draft that cannot be stored, another tab's edits), built with DOM calls, never HTML.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement};
 
 /// The attribute on an alert's buttons that names the action the click asks for.
 pub const ACTION: &str = "data-postview-action";
+
+/// What an alert is about. Each topic has its own place in the alert area, so one never hides
+/// another: a refused file must not sweep away the warning that drafts cannot be stored, nor the
+/// buttons that settle a conflict between two tabs (without them nothing would be stored again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Drafts cannot be stored in this browser.
+    Storage,
+    /// Another tab changed the draft; the author chooses.
+    Conflict,
+    /// A file could not be opened or saved.
+    File,
+}
+
+impl Topic {
+    fn name(self) -> &'static str {
+        match self {
+            Topic::Storage => "storage",
+            Topic::Conflict => "conflict",
+            Topic::File => "file",
+        }
+    }
+}
+
+/// The attribute that says which [`Topic`] an alert's message is about.
+const TOPIC: &str = "data-postview-topic";
 
 /// The page's status line (optional) and alert area (created before the editor when the page
 /// gives none: a storage problem must never be swallowed).
@@ -28,9 +54,9 @@ impl Notices {
         if !alert.has_attribute("role") {
             alert.set_attribute("role", "alert")?;
         }
-        let notices = Notices { status, alert };
-        notices.clear_alert();
-        Ok(notices)
+        alert.set_text_content(None);
+        alert.set_hidden(true);
+        Ok(Notices { status, alert })
     }
 
     /// Says what just happened in the status line, if there is one.
@@ -40,22 +66,26 @@ impl Notices {
         }
     }
 
-    /// Shows a warning that stays until it is cleared or replaced.
-    pub fn warn(&self, text: &str) {
-        self.ask(text, &[]);
+    /// Shows a warning about `topic` that stays until it is cleared or replaced.
+    pub fn warn(&self, topic: Topic, text: &str) {
+        self.ask(topic, text, &[]);
     }
 
-    /// Shows a message with buttons; each button carries its action name in [`ACTION`].
-    pub fn ask(&self, text: &str, actions: &[(&str, &str)]) {
-        if let Err(error) = self.fill_alert(text, actions) {
+    /// Shows a message about `topic` with buttons; each button carries its action in [`ACTION`].
+    /// It replaces the topic's previous message only.
+    pub fn ask(&self, topic: Topic, text: &str, actions: &[(&str, &str)]) {
+        if let Err(error) = self.show(topic, text, actions) {
             // The DOM refused; the console is the last place left to say it.
             web_sys::console::error_2(&JsValue::from_str(text), &error);
         }
     }
 
-    pub fn clear_alert(&self) {
-        self.alert.set_text_content(None);
-        self.alert.set_hidden(true);
+    /// Takes away the message about `topic`, if any; the area hides when no message is left.
+    pub fn clear(&self, topic: Topic) {
+        if let Some(message) = self.message_about(topic) {
+            message.remove();
+        }
+        self.alert.set_hidden(self.alert.child_element_count() == 0);
     }
 
     /// The alert area, for listening to its buttons.
@@ -63,18 +93,27 @@ impl Notices {
         &self.alert
     }
 
-    fn fill_alert(&self, text: &str, actions: &[(&str, &str)]) -> Result<(), JsValue> {
+    fn message_about(&self, topic: Topic) -> Option<Element> {
+        self.alert.query_selector(&format!(":scope > [{TOPIC}=\"{}\"]", topic.name())).ok().flatten()
+    }
+
+    fn show(&self, topic: Topic, text: &str, actions: &[(&str, &str)]) -> Result<(), JsValue> {
         let document = document_of(&self.alert)?;
-        self.alert.set_text_content(None);
-        let message = document.create_element("p")?;
-        message.set_text_content(Some(text));
-        self.alert.append_child(&message)?;
+        let message = document.create_element("div")?;
+        message.set_attribute(TOPIC, topic.name())?;
+        let paragraph = document.create_element("p")?;
+        paragraph.set_text_content(Some(text));
+        message.append_child(&paragraph)?;
         for (action, label) in actions {
             let button = document.create_element("button")?;
             button.set_attribute("type", "button")?;
             button.set_attribute(ACTION, action)?;
             button.set_text_content(Some(label));
-            self.alert.append_child(&button)?;
+            message.append_child(&button)?;
+        }
+        match self.message_about(topic) {
+            Some(previous) => previous.replace_with_with_node_1(&message)?,
+            None => self.alert.append_child(&message).map(drop)?,
         }
         self.alert.set_hidden(false);
         Ok(())

@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
 use super::caret::CARET_BLOCK;
+use super::enhance::Enhancements;
 use super::image_fallback;
 use crate::Block;
 
@@ -152,8 +153,9 @@ impl PatchedBody {
         let document = self.document()?;
         let fragment = document.create_document_fragment();
         let mut shown = Vec::with_capacity(new.len());
+        let mut enhancements = Enhancements::default();
         for block in new {
-            let first = self.parse_into(&fragment, block, &document)?;
+            let first = self.parse_into(&fragment, block, &document, &mut enhancements)?;
             shown.push(ShownBlock { key: block.key, html: block.html.clone(), start_line: block.start_line, first });
         }
         if at < self.blocks.len() {
@@ -171,15 +173,24 @@ impl PatchedBody {
             last.len += new.len();
         }
         self.blocks.splice(at..at, shown);
+        enhancements.start();
         Ok(())
     }
 
-    /// Parses one block's HTML, marks its elements with its line and its refused images, moves
-    /// its nodes to the end of `fragment`, and returns its first node. A block whose HTML is
-    /// empty (raw HTML the sanitizer removed entirely) gets an empty text node to stand for it.
-    fn parse_into(&self, fragment: &Node, block: &Block, document: &Document) -> Result<Node, JsValue> {
+    /// Parses one block's HTML, marks its elements with its line and its refused images, adds
+    /// what it needs enhanced to `enhancements`, moves its nodes to the end of `fragment`, and
+    /// returns its first node. A block whose HTML is empty (raw HTML the sanitizer removed
+    /// entirely) gets an empty text node to stand for it.
+    fn parse_into(
+        &self,
+        fragment: &Node,
+        block: &Block,
+        document: &Document,
+        enhancements: &mut Enhancements,
+    ) -> Result<Node, JsValue> {
         self.parser.set_inner_html(&block.html);
         image_fallback::mark_missing_sources(&self.parser);
+        enhancements.collect(&self.parser, document)?;
         let Some(first) = self.parser.first_child() else {
             let empty: Node = document.create_text_node("").into();
             fragment.append_child(&empty)?;

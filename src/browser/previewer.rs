@@ -4,16 +4,16 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
 use super::crash::{self, Listener};
+use super::guard::Frame;
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
 use super::toc_panel::TocPanel;
-use super::{caret, diagnostics_list, image_fallback, reading_stats, sanitizer};
+use super::{caret, diagnostics_list, enhance, image_fallback, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -29,7 +29,7 @@ struct State {
     preview: HtmlElement,
     parts: Parts,
     /// The next frame's work: a render, or more of a long body; asking again adds nothing.
-    frame: Option<AnimationFrame>,
+    frame: Option<Frame>,
     /// The editor changed since the last render.
     stale: bool,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
@@ -90,7 +90,8 @@ impl Previewer {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            let mut listeners = vec![on_input, on_click, image_fallback::listen(&s.preview)];
+            let mut listeners =
+                vec![on_input, on_click, image_fallback::listen(&s.preview), enhance::listen_for_copies(&s.preview)];
             // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
             for moved in ["keyup", "mouseup"] {
                 let strong = Rc::clone(&state);
@@ -154,7 +155,7 @@ impl State {
             return;
         }
         let this = self.this.clone();
-        self.frame = Some(request_animation_frame(move |_| {
+        self.frame = Some(Frame::next(move || {
             if let Some(state) = this.upgrade() {
                 let mut s = state.borrow_mut();
                 s.frame = None;

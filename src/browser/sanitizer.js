@@ -12,11 +12,13 @@ const ALLOWED_TAGS = [
   'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
 ];
 
+// `role` and `aria-label` are postview's own (alert boxes, footnote back-links), kept when a
+// block that holds them also holds raw HTML and is sanitized whole.
 const ALLOWED_ATTR = [
-  'abbr', 'align', 'alt', 'checked', 'cite', 'class', 'colspan', 'datetime', 'dir', 'disabled',
-  'headers', 'height', 'href', 'id', 'lang', 'loading', 'open', 'referrerpolicy', 'rel', 'reversed',
-  'rowspan', 'scope', 'span', 'src', 'start', 'summary', 'target', 'title', 'type', 'valign', 'value',
-  'width',
+  'abbr', 'align', 'alt', 'aria-label', 'checked', 'cite', 'class', 'colspan', 'datetime', 'dir',
+  'disabled', 'headers', 'height', 'href', 'id', 'lang', 'loading', 'open', 'referrerpolicy', 'rel',
+  'reversed', 'role', 'rowspan', 'scope', 'span', 'src', 'start', 'summary', 'target', 'title', 'type',
+  'valign', 'value', 'width',
 ];
 
 /** Attributes that hold a URL (DOMPurify checks these too; we also apply our own rule). */

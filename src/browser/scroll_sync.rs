@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::crash::Listener;
-use gloo_render::{request_animation_frame, AnimationFrame};
+use super::guard::Frame;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
 
@@ -48,7 +48,7 @@ pub struct ScrollSync {
     expected_preview: Option<f64>,
     /// A follow tried again on the next frame: a chunk out of view is laid out at an estimated
     /// height, so the preview may not reach a block until the chunks near it have been drawn.
-    retry: Option<AnimationFrame>,
+    retry: Option<Frame>,
 }
 
 /// How many frames a follow is tried again while the preview cannot reach its target.
@@ -172,7 +172,7 @@ fn follow(sync: &Rc<RefCell<ScrollSync>>, pane: Pane, retries: u8) {
     s.retry = None;
     if s.follow(pane) && retries > 0 {
         let weak = Rc::downgrade(sync);
-        s.retry = Some(request_animation_frame(move |_| {
+        s.retry = Some(Frame::next(move || {
             if let Some(sync) = weak.upgrade() {
                 follow(&sync, pane, retries - 1);
             }

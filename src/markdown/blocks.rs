@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, TagEnd};
 
 /// One top-level block of a rendered body: its bytes in the HTML and in the Markdown source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,13 +38,15 @@ impl fmt::Write for CountingWriter<'_> {
 pub struct BlockTracker<'c, I> {
     inner: I,
     depth: usize,
+    /// Where the current block's last direct child ended in the source.
+    last_child_end: usize,
     written: &'c Cell<usize>,
     spans: &'c mut Vec<BlockSpan>,
 }
 
 impl<'c, I> BlockTracker<'c, I> {
     pub fn new(inner: I, written: &'c Cell<usize>, spans: &'c mut Vec<BlockSpan>) -> Self {
-        BlockTracker { inner, depth: 0, written, spans }
+        BlockTracker { inner, depth: 0, last_child_end: 0, written, spans }
     }
 }
 
@@ -57,9 +59,22 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for BlockTracke
             let start = self.written.get();
             self.spans.push(BlockSpan { html: start..start, source: range.clone(), raw_html: false });
         }
-        match event {
+        match &event {
             Event::Start(_) => self.depth += 1,
-            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::End(end) => {
+                self.depth = self.depth.saturating_sub(1);
+                match (self.depth, end) {
+                    (1, _) => self.last_child_end = range.end,
+                    // pulldown-cmark's range of a definition list can run on over the next
+                    // paragraph; the list ends where its last term or definition does.
+                    (0, TagEnd::DefinitionList) => {
+                        if let Some(span) = self.spans.last_mut() {
+                            span.source.end = span.source.end.min(self.last_child_end.max(span.source.start));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 if let Some(span) = self.spans.last_mut() {
                     span.raw_html = true;

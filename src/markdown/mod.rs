@@ -1,7 +1,11 @@
 //! Markdown body to HTML: pulldown-cmark's events, adjusted for a preview on the way through.
 
+mod alerts;
 mod blocks;
+mod footnotes;
 mod heading_ids;
+mod hexo_tags;
+mod math_spans;
 pub mod url;
 
 use std::cell::Cell;
@@ -47,6 +51,12 @@ pub struct RawHtmlSeen {
 /// Renders a Markdown body to HTML. Raw HTML is kept as it is when `keep_raw_html`, and shown as
 /// text otherwise.
 pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> Body {
+    let (rewritten, code_tags) = match options.flavor {
+        Flavor::Post => hexo_tags::rewrite_code_tags(markdown, options.parser_options()),
+        Flavor::CommonMark => (None, Default::default()),
+    };
+    // Byte for byte as long as `markdown`, so every offset is still the body's.
+    let markdown = rewritten.as_deref().unwrap_or(markdown);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     let mut blocks = Vec::new();
     let mut blocked = Vec::new();
@@ -74,9 +84,12 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             html::write_html_fmt(writer, events.map(|(event, _)| apply_raw_html(event, keep_raw_html)))
         }
         Flavor::Post => {
-            let preview =
-                PreviewEvents { inner: events, keep_raw_html, blocked: &mut blocked, table: TableCells::default() };
-            html::write_html_fmt(writer, heading_ids::HeadingIds::new(preview, &mut headings))
+            let footnotes = footnotes::FootnoteIndex::read(markdown, options.parser_options());
+            let events = events.map(|(event, range)| (apply_raw_html(event, keep_raw_html), range));
+            let events = math_spans::DollarPrices::new(hexo_tags::HexoTags::new(events, markdown, code_tags), markdown);
+            let preview = PreviewEvents { inner: events, blocked: &mut blocked, table: TableCells::default() };
+            let rich = alerts::Alerts::new(footnotes::Footnotes::new(preview, footnotes));
+            html::write_html_fmt(writer, heading_ids::HeadingIds::new(rich, &mut headings))
         }
     };
     blocks::close(&mut blocks, html.len());
@@ -102,7 +115,6 @@ fn apply_raw_html(event: Event<'_>, keep: bool) -> Event<'_> {
 /// images that load lazily and send no referrer (so hotlink-protected CDNs serve them).
 struct PreviewEvents<'b, I> {
     inner: I,
-    keep_raw_html: bool,
     blocked: &'b mut Vec<BlockedUrl>,
     table: TableCells,
 }
@@ -174,7 +186,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for PreviewEven
             }
             Event::Start(Tag::TableCell) => Event::InlineHtml(self.table.open().into()),
             Event::End(TagEnd::TableCell) => Event::InlineHtml(self.table.close().into()),
-            event => apply_raw_html(event, self.keep_raw_html),
+            event => event,
         })
     }
 }

@@ -25,6 +25,17 @@ async function waitForStoredDraft(page, text) {
   await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key) ?? 'null')?.text === text, [KEY, text]);
 }
 
+/** Drops a file named `name` holding `text` onto the editor, as dragging it there does. */
+function dropFile(page, name, type, text) {
+  return editorOf(page).evaluate((editor, [name, type, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type }));
+    for (const kind of ['dragenter', 'dragover', 'drop']) {
+      editor.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
+    }
+  }, [name, type, text]);
+}
+
 async function waitForEditorText(page, text) {
   await page.waitForFunction(([editor, text]) => editor.value === text, [await editorOf(page).elementHandle(), text]);
 }
@@ -190,14 +201,7 @@ test('Open… puts the chosen file in the editor, renders it, stores it, and und
 
 test('a Markdown file dropped onto the editor opens; another kind of file is refused with a warning', async () => {
   const { page, close } = await browser.open();
-  const drop = (name, type, text) =>
-    editorOf(page).evaluate((editor, [name, type, text]) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], name, { type }));
-      for (const kind of ['dragenter', 'dragover', 'drop']) {
-        editor.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
-      }
-    }, [name, type, text]);
+  const drop = (name, type, text) => dropFile(page, name, type, text);
 
   await drop('dropped.md', '', OPENED_POST);
   await previewOf(page).getByRole('heading', { level: 2, name: '打开的文件' }).waitFor();
@@ -241,5 +245,24 @@ test('after a crash the page mounts again with the editor text, which is newer t
   await page.keyboard.type('?');
   await waitForStoredDraft(page, '# 崩溃前刚写的\n!?');
   assert.deepEqual(problems, [], 'nothing calls into the dead instance');
+  await close();
+});
+
+test('one alert never hides another: a refused file leaves the storage warning in place', async () => {
+  const { page, close } = await browser.open();
+  await fillStorage(page);
+  await typeIntoEditor(page, '# 存不下的草稿\n\n还在编辑器里。!');
+  const storageWarning = alertOf(page).getByText(/Your draft could not be saved in this browser/);
+  await storageWarning.waitFor();
+
+  await dropFile(page, 'photo.png', 'image/png', 'not text');
+  await alertOf(page).getByText(/photo\.png is not a Markdown or text file/).waitFor();
+  assert.equal(await storageWarning.count(), 1, 'the storage warning is still shown');
+
+  // Storage works again: its warning goes, the file's stays until the author acts on it.
+  await emptyStorageFiller(page);
+  await page.keyboard.type('?');
+  await storageWarning.waitFor({ state: 'detached' });
+  assert.match(await alertOf(page).textContent(), /photo\.png is not a Markdown or text file/);
   await close();
 });

@@ -103,3 +103,20 @@ test('a narrow screen stacks the editor above the preview', async () => {
   await wide.close();
   await close();
 });
+
+test('an alert shows its title, and a footnote reference and its back-link jump both ways', async () => {
+  const { page, problems, close } = await browser.open();
+  const preview = previewOf(page);
+  const tip = preview.getByRole('note');
+  await tip.waitFor();
+  assert.match(await tip.textContent(), /^Tip\s*第一次上台/);
+  const targetId = () => page.evaluate(() => document.querySelector(':target')?.id);
+  for (const [number, label] of [['1', '1'], ['2', '好友']]) {
+    await preview.getByRole('link', { name: number, exact: true }).click();
+    assert.equal(await targetId(), `fn:${label}`);
+    await preview.getByRole('link', { name: `Back to reference ${number}` }).click();
+    assert.equal(await targetId(), `fnref:${label}`);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});

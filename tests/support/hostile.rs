@@ -94,6 +94,25 @@ pub fn all() -> Vec<Hostile> {
         hostile("raw HTML 10^5 tags", "<span>a</span>".repeat(DEEP)),
         hostile("HTML comments unclosed", "<!-- a ".repeat(DEEP)),
         hostile("headings 10^5 with the same text", "# 标题\n".repeat(DEEP)),
+        hostile("nested alerts 10^3", (1..=1_000).map(|depth| format!("{} [!NOTE]\n", ">".repeat(depth))).collect()),
+        hostile("alerts 10^4", "> [!TIP]\n> 提示\n\n".repeat(10_000)),
+        hostile("definition list of 10^5 definitions", format!("术语\n{}", ": 定义\n".repeat(DEEP))),
+        hostile("footnote references 10^5", format!("{}\n\n[^a]: 注\n", "字[^a]".repeat(DEEP))),
+        hostile("footnote labels 10^4 with the same slug", {
+            let labels: Vec<String> =
+                (0..10_000).map(|i| format!("{}a", "!".repeat(i % 50 + 1) + &" ".repeat(i / 50))).collect();
+            let references: String = labels.iter().map(|label| format!("[^{label}]")).collect();
+            let definitions: String = labels.iter().map(|label| format!("[^{label}]: n\n")).collect();
+            format!("{references}\n\n{definitions}")
+        }),
+        hostile("hexo tag lines 10^5", "{% youtube abc %}\n".repeat(DEEP)),
+        hostile(
+            "hexo code tags 10^4 never closed",
+            format!("{{% endraw %}}\n\n{}", "{% codeblock %}\n".repeat(10_000)),
+        ),
+        hostile("hexo code tags 10^4 paired", "{% codeblock lang:js %}\nx\n{% endcodeblock %}\n".repeat(10_000)),
+        hostile("run of $ 10^6", "$".repeat(RUN)),
+        hostile("alternating $a 10^6", "$a".repeat(RUN / 2)),
     ]
 }
 

@@ -1,0 +1,28 @@
+// The thin glue between postview's Rust and its lazy parts (pkg/lazy/*.js: the highlighter, the
+// math converter, the diagram renderer): each is imported on first need, once, and handed the
+// elements to enhance. Which elements, and when, is decided in Rust (enhance.rs).
+
+const loading = new Map();
+
+/**
+ * The lazy module `name`, imported once. A failed import is said once and not tried again (the
+ * blocks stay plain until the page is loaded again): not once per frame of a long paste.
+ */
+function load(name) {
+  let module = loading.get(name);
+  if (!module) {
+    // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/enhance.js, and
+    // the build puts the lazy parts in pkg/lazy/: wherever pkg/ is served, they are found.
+    module = import(new URL(`../../../../lazy/${name}.js`, import.meta.url));
+    module.catch((error) => console.error(`postview could not load its ${name} part:`, error));
+    loading.set(name, module);
+  }
+  return module;
+}
+
+/** Loads the lazy module `name` if need be, then lets it enhance `elements` (an array). */
+export function enhance(name, elements) {
+  load(name)
+    .then((module) => module.enhance(elements), () => {})
+    .catch((error) => console.error(`postview could not enhance with its ${name} part:`, error));
+}

@@ -1,0 +1,58 @@
+//! The door every callback from the browser goes through (guard.js): after a panic or a trap it
+//! stays shut, so no listener or frame ever calls into a dead instance; a trap through it (which
+//! Rust's panic hook never sees) is reported as a crash. And animation frames that go through it.
+
+use js_sys::Function;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser/guard.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createDoor)]
+    fn create_door(on_crash: &JsValue) -> JsValue;
+    fn shut(door: &JsValue);
+    fn through(door: &JsValue, callback: &Function) -> Function;
+}
+
+thread_local! {
+    /// This instance's door; what crosses it when a callback throws is `super::crash::on_trap`.
+    static DOOR: JsValue = create_door(&Closure::<dyn Fn(String)>::new(super::crash::on_trap).into_js_value());
+}
+
+/// `callback`, as the browser should call it: only while this instance is alive.
+pub fn guarded(callback: &Function) -> Function {
+    DOOR.with(|door| through(door, callback))
+}
+
+/// Shuts the door: called by the panic hook, before the instance traps.
+pub fn shut_door() {
+    let _ = DOOR.try_with(shut);
+}
+
+/// A callback on the next animation frame, through the door; dropping it cancels it.
+pub struct Frame {
+    handle: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Frame {
+    pub fn next(callback: impl FnOnce() + 'static) -> Frame {
+        let mut callback = Some(callback);
+        let closure = Closure::<dyn FnMut()>::new(move || {
+            if let Some(callback) = callback.take() {
+                callback();
+            }
+        });
+        let handle = web_sys::window()
+            .and_then(|window| window.request_animation_frame(&guarded(closure.as_ref().unchecked_ref())).ok())
+            .unwrap_or(0);
+        Frame { handle, _callback: closure }
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.cancel_animation_frame(self.handle);
+        }
+    }
+}
