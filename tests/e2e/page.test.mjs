@@ -75,6 +75,8 @@ test('an unclosed front matter is reported and never shown as body text', async 
 test('images that fail to load show their alt text in a placeholder', async () => {
   const { page, close } = await browser.open({ brokenImages: true });
   const placeholders = previewOf(page).locator('.image-placeholder');
+  // Images load lazily: scrolled to, as a reader would, the ones further down load (and fail) too.
+  await previewOf(page).locator('.preview').evaluate((preview) => preview.scrollTo(0, preview.scrollHeight));
   await placeholders.nth(2).waitFor();
   assert.deepEqual(await placeholders.allTextContents(), ['会场照片.png', '幻灯片截图_20241121.png', '合影.jpg']);
   const image = previewOf(page).locator('img').first();
