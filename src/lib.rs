@@ -29,6 +29,8 @@ mod meta_table;
 pub mod options;
 mod render;
 mod sanitize;
+pub mod stats;
+pub mod toc;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -43,3 +45,5 @@ pub use front_matter::{FrontMatter, FrontMatterFormat, SourceRange};
 pub use options::{Flavor, RawHtml, RenderOptions};
 pub use render::{render, render_with, Block, Rendered};
 pub use sanitize::{Sanitizer, MAX_RAW_HTML_PIECES, MAX_SANITIZED_HTML_BYTES};
+pub use stats::Stats;
+pub use toc::TocEntry;

@@ -16,6 +16,11 @@ pub struct RenderOptions {
     /// What to do with raw HTML written in the Markdown. Default: [`RawHtml::Sanitize`].
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub raw_html: RawHtml,
+    /// CJK-friendly emphasis (`**真，**她` is bold): the markdown-cjk-friendly amendments to
+    /// CommonMark's flanking rules. Default: on in [`Flavor::Post`], off in
+    /// [`Flavor::CommonMark`]; given, it overrides either.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub cjk_friendly_emphasis: Option<bool>,
 }
 
 /// The Markdown dialect.
@@ -58,15 +63,22 @@ pub enum RawHtml {
 impl RenderOptions {
     /// The option names JavaScript may pass. Some deserializers only read the fields they know,
     /// so the boundary checks names against this list to reject typos like `rawHTML`.
-    pub const KEYS: &'static [&'static str] = &["flavor", "rawHtml"];
+    pub const KEYS: &'static [&'static str] = &["flavor", "rawHtml", "cjkFriendlyEmphasis"];
 
     /// Options for checking against the CommonMark spec: plain CommonMark, raw HTML kept.
     pub fn commonmark() -> Self {
-        RenderOptions { flavor: Flavor::CommonMark, raw_html: RawHtml::Trust }
+        RenderOptions { flavor: Flavor::CommonMark, raw_html: RawHtml::Trust, cjk_friendly_emphasis: None }
     }
 
     /// pulldown-cmark's parser options for this flavor.
     pub(crate) fn parser_options(&self) -> Options {
+        let mut options = self.flavor_options();
+        let cjk = self.cjk_friendly_emphasis.unwrap_or(self.flavor == Flavor::Post);
+        options.set(Options::ENABLE_CJK_FRIENDLY_EMPHASIS, cjk);
+        options
+    }
+
+    fn flavor_options(&self) -> Options {
         match self.flavor {
             Flavor::CommonMark => Options::empty(),
             // Never ENABLE_HEADING_ATTRIBUTES: it passes any attribute through (`# T {onclick=…}`).

@@ -10,6 +10,8 @@ use crate::front_matter::{self, meta::PostMeta, FrontMatter};
 use crate::header;
 use crate::options::{Flavor, RenderOptions};
 use crate::sanitize::{self, Sanitizer};
+use crate::stats::Stats;
+use crate::toc::{self, TocEntry};
 
 /// Everything a render gives: safe HTML to show, and the data behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,6 +32,10 @@ pub struct Rendered {
     pub excerpt: Option<Excerpt>,
     /// Problems found, in source order; the post renders regardless.
     pub diagnostics: Vec<Diagnostic>,
+    /// Words and reading time of the body.
+    pub stats: Stats,
+    /// Every heading of the body, in order (`post` flavor; empty in `commonmark`).
+    pub toc: Vec<TocEntry>,
 }
 
 /// One top-level block of the body (a paragraph, a heading, a list, a table, a footnote
@@ -104,9 +110,12 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
             Block::new(&body.html[b.html.clone()], start, end, &index)
         })
         .collect();
+    let toc = toc::entries(body.headings, body_start, &index);
     Rendered {
         header_html: header::render(&read.meta, front_matter.as_ref().map(|f| f.format)),
         excerpt: excerpt::choose(&read.meta, &blocks, body.more),
+        stats: body.stats,
+        toc,
         html: body.html,
         blocks,
         front_matter,

@@ -33,6 +33,9 @@ export interface MountOptions extends RenderOptions {
   /** Where postview shows what needs the author (a draft that cannot be stored, another tab's
    *  edits). Created before the editor when drafts or files are on and it is left out. */
   alert?: HTMLElement;
+  /** Where postview lists the post's headings as links (an `<ol class="postview-toc">` it adds
+   *  and keeps up to date as the author types; clicking one scrolls the preview to it). */
+  toc?: HTMLElement;
 }
 
 /** The page's file buttons; any may be left out. */
@@ -45,7 +48,7 @@ export interface FileControls {
 "#;
 
 /// The keys `mount` reads besides the render options.
-const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert"];
+const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert", "toc"];
 /// The keys of `files`.
 const FILE_KEYS: &[&str] = &["open", "input", "save"];
 
@@ -108,10 +111,10 @@ pub fn mount(
     preview: HtmlElement,
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
 ) -> Result<Previewer, JsError> {
-    let (render_options, extras_options) = mount_options_from(options)?;
+    let (render_options, extras_options, toc) = mount_options_from(options)?;
     // First: a restored draft is what the first render shows.
     let extras = Extras::start(&editor, extras_options).map_err(|error| mount_error(&error))?;
-    match LivePreviewer::mount(editor, preview, render_options) {
+    match LivePreviewer::mount(editor, preview, render_options, toc) {
         Ok(live) => Ok(Previewer { live, extras }),
         Err(error) => {
             extras.destroy();
@@ -154,10 +157,11 @@ fn reject_unknown_keys(value: &JsValue, allowed: &[&str], listed: &[&str], prefi
     }
 }
 
-/// `mount`'s options: the extras' keys taken out of a copy, the rest read as render options.
-fn mount_options_from(options: JsValue) -> Result<(RenderOptions, ExtrasOptions), JsError> {
+/// `mount`'s options: the extras' keys (and `toc`) taken out of a copy, the rest read as render
+/// options.
+fn mount_options_from(options: JsValue) -> Result<(RenderOptions, ExtrasOptions, Option<HtmlElement>), JsError> {
     if options.is_undefined() || options.is_null() {
-        return Ok((RenderOptions::default(), ExtrasOptions::default()));
+        return Ok((RenderOptions::default(), ExtrasOptions::default(), None));
     }
     if !options.is_object() {
         return Err(invalid("expected an object"));
@@ -174,8 +178,9 @@ fn mount_options_from(options: JsValue) -> Result<(RenderOptions, ExtrasOptions)
         status: element_option(take("status")?, "status")?,
         alert: element_option(take("alert")?, "alert")?,
     };
+    let toc = element_option(take("toc")?, "toc")?;
     let known: Vec<&str> = RenderOptions::KEYS.iter().chain(MOUNT_KEYS).copied().collect();
-    Ok((render_options_from(rest.into(), &known)?, extras))
+    Ok((render_options_from(rest.into(), &known)?, extras, toc))
 }
 
 /// `draft`: left out or `false` is off, `true` the default key, an object its own key.

@@ -26,7 +26,7 @@ fn every_option_set() -> Vec<RenderOptions> {
     let mut sets = vec![];
     for flavor in [Flavor::Post, Flavor::CommonMark] {
         for raw_html in [RawHtml::Sanitize, RawHtml::Escape, RawHtml::Trust] {
-            sets.push(RenderOptions { flavor, raw_html });
+            sets.push(RenderOptions { flavor, raw_html, ..RenderOptions::default() });
         }
     }
     sets

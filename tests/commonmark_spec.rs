@@ -72,11 +72,22 @@ fn the_spec_file_holds_all_652_examples() {
 
 #[test]
 fn every_commonmark_spec_example_passes_in_commonmark_mode() {
-    let options = RenderOptions::commonmark();
+    assert_every_example_passes(&RenderOptions::commonmark());
+}
+
+/// The CJK-friendly amendments change nothing for text without CJK characters or variation
+/// selectors: with them on, plain CommonMark still passes every example.
+#[test]
+fn every_commonmark_spec_example_passes_with_cjk_friendly_emphasis_on() {
+    assert_every_example_passes(&RenderOptions { cjk_friendly_emphasis: Some(true), ..RenderOptions::commonmark() });
+}
+
+#[track_caller]
+fn assert_every_example_passes(options: &RenderOptions) {
     let failures: Vec<String> = examples(&spec_text())
         .into_iter()
         .filter_map(|example| {
-            let actual = render(&example.markdown, &options).html;
+            let actual = render(&example.markdown, options).html;
             let same = actual == example.html || spec_html::normalize(&actual) == spec_html::normalize(&example.html);
             (!same).then(|| {
                 format!(

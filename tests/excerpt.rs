@@ -24,7 +24,7 @@ impl Sanitizer for RefusingSanitizer {
 }
 
 fn with(raw_html: RawHtml, source: &str) -> Rendered {
-    render(source, &RenderOptions { flavor: Flavor::Post, raw_html })
+    render(source, &RenderOptions { flavor: Flavor::Post, raw_html, ..RenderOptions::default() })
 }
 
 #[track_caller]

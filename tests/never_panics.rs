@@ -118,7 +118,12 @@ fn posty_string() -> impl Strategy<Value = String> {
 fn options() -> impl Strategy<Value = RenderOptions> {
     let flavor = prop::sample::select(vec![Flavor::Post, Flavor::CommonMark]);
     let raw_html = prop::sample::select(vec![RawHtml::Escape, RawHtml::Sanitize, RawHtml::Trust]);
-    (flavor, raw_html).prop_map(|(flavor, raw_html)| RenderOptions { flavor, raw_html })
+    let cjk_friendly_emphasis = prop::sample::select(vec![None, Some(false), Some(true)]);
+    (flavor, raw_html, cjk_friendly_emphasis).prop_map(|(flavor, raw_html, cjk_friendly_emphasis)| RenderOptions {
+        flavor,
+        raw_html,
+        cjk_friendly_emphasis,
+    })
 }
 
 /// What every render promises, whatever the input.

@@ -255,3 +255,38 @@ fn nesting_ten_thousand_times_deeper_than_a_real_post_renders_without_overflowin
     assert_eq!(html.matches("<blockquote>").count(), 100_000);
     assert!(html.contains("深处"));
 }
+
+#[wasm_bindgen_test]
+fn render_returns_stats_and_toc_and_reads_the_cjk_emphasis_option() {
+    let rendered = postview::wasm::render_post("# 标题\n\n**真，**她 says hi\n", JsValue::UNDEFINED).unwrap();
+    assert!(get(&rendered, "html").as_string().unwrap().contains("<strong>真，</strong>她"));
+    assert_eq!(get(&rendered, "stats.words").as_f64(), Some(6.0));
+    assert_eq!(get(&rendered, "stats.cjkCharacters").as_f64(), Some(4.0));
+    assert_eq!(get(&rendered, "stats.readingMinutes").as_f64(), Some(1.0));
+    let entry = get(&rendered, "toc").dyn_into::<Array>().unwrap().get(0);
+    assert_eq!(get(&entry, "id").as_string().as_deref(), Some("标题"));
+    assert_eq!(get(&entry, "text").as_string().as_deref(), Some("标题"));
+    assert_eq!(get(&entry, "level").as_f64(), Some(1.0));
+    assert_eq!(get(&entry, "line").as_f64(), Some(1.0));
+    let off = js_sys::JSON::parse(r#"{"cjkFriendlyEmphasis": false}"#).unwrap();
+    let html = get(&postview::wasm::render_post("**真，**她\n", off).unwrap(), "html");
+    assert_eq!(html.as_string().as_deref(), Some("<p>**真，**她</p>\n"));
+}
+
+#[wasm_bindgen_test]
+fn mount_lists_the_headings_in_the_toc_element_and_destroy_takes_the_list_away() {
+    let page = Page::new(POST);
+    let nav = document().create_element("nav").unwrap();
+    document().body().unwrap().append_child(&nav).unwrap();
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"toc".into(), &nav).unwrap();
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options.into()).unwrap();
+    let link = nav.query_selector("ol.postview-toc > li > a").unwrap().unwrap();
+    assert_eq!(link.text_content().as_deref(), Some("第一节"));
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#第一节"));
+    previewer.update("# 换了\n");
+    assert_eq!(nav.query_selector("a").unwrap().unwrap().text_content().as_deref(), Some("换了"));
+    previewer.destroy();
+    assert!(nav.query_selector("ol").unwrap().is_none());
+    nav.remove();
+}

@@ -32,7 +32,7 @@ fn corpus() -> Vec<Attack> {
 }
 
 fn options(raw_html: RawHtml) -> RenderOptions {
-    RenderOptions { flavor: Flavor::Post, raw_html }
+    RenderOptions { flavor: Flavor::Post, raw_html, ..RenderOptions::default() }
 }
 
 /// Every rule broken by the header and the body of one render.

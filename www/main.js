@@ -31,6 +31,7 @@ const options = ({ restore }) => ({
   },
   status,
   alert: document.getElementById('alert'),
+  toc: document.getElementById('toc'),
 });
 
 // The sample post loads while the module compiles; a stored draft replaces it when mount starts.

@@ -16,9 +16,11 @@ mod later;
 mod notices;
 mod patch;
 mod previewer;
+mod reading_stats;
 mod sanitized_blocks;
 mod sanitizer;
 mod scroll_sync;
+mod toc_panel;
 
 pub use draft::DraftOptions;
 pub use extras::{Extras, ExtrasOptions};

@@ -12,7 +12,8 @@ use super::guard::Frame;
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
-use super::{caret, diagnostics_list, enhance, image_fallback, sanitizer};
+use super::toc_panel::TocPanel;
+use super::{caret, diagnostics_list, enhance, image_fallback, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -36,6 +37,8 @@ struct State {
     last: Option<Rendered>,
     sanitized: SanitizedBlocks,
     scroll: Rc<RefCell<ScrollSync>>,
+    /// The table of contents, when the page gave an element for it.
+    toc: Option<TocPanel>,
     /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
     /// the preview live); `destroy` drops them, which breaks the cycle.
     listeners: Vec<Listener>,
@@ -45,18 +48,21 @@ struct State {
 struct Parts {
     diagnostics: Element,
     header: Element,
+    stats: Element,
     body: PatchedBody,
 }
 
 impl Previewer {
     /// Takes over `preview`, renders `editor`'s text into it now, and again on the frame after
-    /// every change.
+    /// every change; lists the headings in `toc` when given.
     pub fn mount(
         editor: HtmlTextAreaElement,
         preview: HtmlElement,
         options: RenderOptions,
+        toc: Option<HtmlElement>,
     ) -> Result<Previewer, JsValue> {
         let parts = Parts::create(&preview)?;
+        let toc = toc.map(|element| TocPanel::new(&element, preview.clone())).transpose()?;
         let scroll = ScrollSync::new(editor.clone(), preview.clone());
         let state = Rc::new_cyclic(|this| {
             RefCell::new(State {
@@ -70,6 +76,7 @@ impl Previewer {
                 last: None,
                 sanitized: SanitizedBlocks::default(),
                 scroll: Rc::clone(&scroll),
+                toc,
                 listeners: vec![],
             })
         });
@@ -117,6 +124,9 @@ impl Previewer {
         let listeners = std::mem::take(&mut state.listeners);
         state.frame = None;
         state.preview.set_text_content(None);
+        if let Some(toc) = state.toc.take() {
+            toc.destroy();
+        }
         crash::unwatch(&state.preview);
         drop(state);
         drop(listeners);
@@ -171,6 +181,10 @@ impl State {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
         self.show_body(&rendered);
+        reading_stats::show(&self.parts.stats, &rendered.stats);
+        if let Some(Err(error)) = self.toc.as_mut().map(|toc| toc.show(&rendered.toc)) {
+            web_sys::console::error_2(&"postview could not update the table of contents:".into(), &error);
+        }
         if let Ok(mut scroll) = self.scroll.try_borrow_mut() {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
@@ -230,10 +244,12 @@ impl Parts {
         header.set_class_name("postview-header");
         let body = document.create_element("div")?;
         body.set_class_name("postview-body");
+        let stats = reading_stats::create(&document)?;
         article.append_child(&header)?;
+        article.append_child(&stats)?;
         article.append_child(&body)?;
         preview.append_child(&diagnostics)?;
         preview.append_child(&article)?;
-        Ok(Parts { diagnostics, header, body: PatchedBody::new(body)? })
+        Ok(Parts { diagnostics, header, stats, body: PatchedBody::new(body)? })
     }
 }

@@ -4,10 +4,14 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use crate::toc::FoundHeading;
+
 /// Gives every heading an id made from its text: `## 什么是 PyCon？` gets `什么是-pycon`.
-/// A second heading with the same text gets `-1`, a third `-2`, and so on.
-pub struct HeadingIds<'a, I> {
+/// A second heading with the same text gets `-1`, a third `-2`, and so on. Each heading is also
+/// noted in `found` (its offset left 0: this adapter sees no source ranges).
+pub struct HeadingIds<'a, 'f, I> {
     inner: I,
+    found: &'f mut Vec<FoundHeading>,
     pending: std::collections::VecDeque<Event<'a>>,
     taken: HashSet<String>,
     /// The next suffix to try for each slug, so that 10^5 headings with the same text cost
@@ -15,9 +19,9 @@ pub struct HeadingIds<'a, I> {
     next_suffix: HashMap<String, usize>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
-    pub fn new(inner: I) -> Self {
-        HeadingIds { inner, pending: Default::default(), taken: HashSet::new(), next_suffix: HashMap::new() }
+impl<'a, 'f, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'f, I> {
+    pub fn new(inner: I, found: &'f mut Vec<FoundHeading>) -> Self {
+        HeadingIds { inner, found, pending: Default::default(), taken: HashSet::new(), next_suffix: HashMap::new() }
     }
 
     /// Reads a whole heading, so its text is known before its start tag is written.
@@ -36,6 +40,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
         let id = self.unique(slug(&text));
         match start {
             Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+                self.found.push(FoundHeading { offset: 0, level: level as u8, id: id.clone(), text });
                 Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs })
             }
             other => other,
@@ -55,7 +60,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> HeadingIds<'a, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, I> {
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {

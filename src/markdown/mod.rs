@@ -16,6 +16,8 @@ use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagE
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::options::{Flavor, RenderOptions};
+use crate::stats::{Stats, WordCounter};
+use crate::toc::FoundHeading;
 pub use blocks::BlockSpan;
 use blocks::{BlockTracker, CountingWriter};
 pub use heading_ids::slug;
@@ -37,6 +39,10 @@ pub struct Body {
     pub raw_html: RawHtmlSeen,
     /// The index in `blocks` of the first excerpt marker (`<!-- more -->`), if there is one.
     pub more: Option<usize>,
+    /// Words and reading time of the body's text.
+    pub stats: Stats,
+    /// The headings (`post` flavor only: plain CommonMark gives headings no ids).
+    pub headings: Vec<FoundHeading>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -58,6 +64,8 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     let mut blocks = Vec::new();
     let mut blocked = Vec::new();
     let mut raw_html = RawHtmlSeen::default();
+    let mut words = WordCounter::default();
+    let (mut headings, mut heading_offsets) = (Vec::new(), Vec::new());
     let written = Cell::new(0);
     let more = Cell::new(None);
     let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
@@ -69,6 +77,10 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             }
             raw_html.count += 1;
         }
+        if let Event::Start(Tag::Heading { .. }) = event {
+            heading_offsets.push(range.start);
+        }
+        words.observe(event);
     });
     let writer = CountingWriter { out: &mut html, written: &written };
     // Writing into a String cannot fail.
@@ -82,12 +94,15 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             let events = math_spans::DollarPrices::new(hexo_tags::HexoTags::new(events, markdown, code_tags), markdown);
             let preview = PreviewEvents { inner: events, blocked: &mut blocked, table: TableCells::default() };
             let rich = alerts::Alerts::new(footnotes::Footnotes::new(preview, footnotes));
-            html::write_html_fmt(writer, heading_ids::HeadingIds::new(rich))
+            html::write_html_fmt(writer, heading_ids::HeadingIds::new(rich, &mut headings))
         }
     };
     blocks::close(&mut blocks, html.len());
+    for (heading, offset) in headings.iter_mut().zip(heading_offsets) {
+        heading.offset = offset;
+    }
     let more = more.get().and_then(|offset| blocks.iter().position(|b| b.source.start == offset));
-    Body { html, blocks, blocked, raw_html, more }
+    Body { html, blocks, blocked, raw_html, more, stats: words.stats(), headings }
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.

@@ -72,6 +72,19 @@ export function useBrowser() {
   };
 }
 
+/** Makes postview panic (its instance traps) and waits until the page has mounted it again. */
+export async function crashAndRemount(page) {
+  await page.evaluate(async () => {
+    const postview = await import('./pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The trap is the point.
+    }
+  });
+  await page.getByRole('status').getByText(/restarted/).waitFor();
+}
+
 /** The page's editor and preview, by their accessible names (part of postview's contract). */
 export const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
 export const previewOf = (page) => page.getByRole('region', { name: 'Preview' });

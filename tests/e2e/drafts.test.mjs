@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { editorOf, previewOf, useBrowser } from './browser.mjs';
+import { crashAndRemount, editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const KEY = 'postview:draft';
 const OPENED_POST = await readFile(new URL('../fixtures/drafts/opened-post.md', import.meta.url), 'utf8');
@@ -236,15 +236,7 @@ test('after a crash the page mounts again with the editor text, which is newer t
   await typeIntoEditor(page, '# 存过的\n!');
   await waitForStoredDraft(page, '# 存过的\n!');
   await typeIntoEditor(page, '# 崩溃前刚写的\n!');
-  await page.evaluate(async () => {
-    const postview = await import('./pkg/postview.js');
-    try {
-      postview.__panicForTesting();
-    } catch {
-      // The trap is the point.
-    }
-  });
-  await page.getByRole('status').getByText(/restarted/).waitFor();
+  await crashAndRemount(page);
   await previewOf(page).getByRole('heading', { level: 1, name: '崩溃前刚写的' }).waitFor();
   assert.equal(await editorOf(page).inputValue(), '# 崩溃前刚写的\n!');
   await waitForStoredDraft(page, '# 崩溃前刚写的\n!');

@@ -99,7 +99,7 @@ test('editing one code block re-highlights it and leaves the other blocks\' elem
   const untouched = await preview.evaluate((root) => {
     const [first, second] = root.querySelectorAll('pre');
     const kept = (element) => [element, ...element.querySelectorAll('*')].every((e) => e.postviewTestTag === true);
-    return { first: kept(first), middle: kept(root.querySelector('p')), second: second.postviewTestTag === true };
+    return { first: kept(first), middle: kept(root.querySelector('.postview-body p')), second: second.postviewTestTag === true };
   });
   assert.deepEqual(untouched, { first: true, middle: true, second: false });
   assert.equal(await page.evaluate(() => window.firstBlockChanges.length), 0);
