@@ -75,6 +75,15 @@ pub fn render_post(
     to_js(&crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
 }
 
+/// Sanitizes raw HTML (the `sanitize` policy) with DOMPurify on `window`'s DOM from now on, for
+/// `render` and every previewer. The page's own window is used until then; where there is none
+/// (Node, a worker), raw HTML is shown as text with a warning. In Node, `postview/node` gives it
+/// a jsdom window, so the HTML is the browser's. Throws when DOMPurify cannot run on `window`.
+#[wasm_bindgen(js_name = sanitizeOn)]
+pub fn sanitize_on(#[wasm_bindgen(unchecked_param_type = "Window")] window: JsValue) -> Result<(), JsError> {
+    crate::browser::sanitize_on(&window).map_err(|error| JsError::new(&error))
+}
+
 /// A live preview: renders `editor` into `preview` now and on the frame after every edit, with
 /// the drafts and files `mount` was asked for.
 #[wasm_bindgen]

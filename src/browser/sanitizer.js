@@ -37,14 +37,15 @@ const CONFIG = {
 };
 
 /**
- * A sanitizing function with postview's policy. `isSafeUrl(url, isImage)` is postview's URL
- * filter. Each call returns the sanitized HTML as a string. Null where there is no DOM to
- * sanitize with.
+ * A sanitizing function with postview's policy, on `win`'s DOM (the page's when undefined: Node
+ * passes jsdom's). `isSafeUrl(url, isImage)` is postview's URL filter. Each call returns the
+ * sanitized HTML as a string. Null where there is no DOM to sanitize with.
  */
-export function createSanitizer(DOMPurify, isSafeUrl) {
+export function createSanitizer(DOMPurify, win, isSafeUrl) {
+  const dom = win ?? (typeof window === 'undefined' ? undefined : window);
   // Without a DOM (a worker, Node) DOMPurify would hand HTML back unsanitized: refuse instead.
-  if (typeof window === 'undefined') return null;
-  const purify = DOMPurify(window);
+  if (dom === undefined || dom === null) return null;
+  const purify = DOMPurify(dom);
   if (!purify.isSupported) return null;
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     if (URL_ATTRS.has(data.attrName)) {

@@ -1,5 +1,9 @@
 //! The browser's [`Sanitizer`]: DOMPurify with postview's allowlist (sanitizer.js), judging
-//! URLs with the same Rust filter that judges Markdown links.
+//! URLs with the same Rust filter that judges Markdown links. It runs on the page's DOM, or on
+//! the window given to [`sanitize_on`] (jsdom's in Node).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
@@ -17,23 +21,35 @@ extern "C" {
 #[wasm_bindgen(module = "/src/browser/sanitizer.js")]
 extern "C" {
     #[wasm_bindgen(js_name = createSanitizer)]
-    fn create_sanitizer(dompurify: &JsValue, is_safe_url: &Closure<dyn Fn(String, bool) -> bool>) -> Option<Function>;
+    fn create_sanitizer(
+        dompurify: &JsValue,
+        window: &JsValue,
+        is_safe_url: &Closure<dyn Fn(String, bool) -> bool>,
+    ) -> Option<Function>;
 }
 
 /// DOMPurify, configured once and kept; `None` where there is no DOM to run it on.
 pub struct DomPurify {
     sanitize: Option<Function>,
+    /// The window it runs on; `undefined` for the page's.
+    window: JsValue,
     // The URL filter JavaScript calls back; it must live as long as the sanitizer.
     _is_safe_url: Closure<dyn Fn(String, bool) -> bool>,
 }
 
 impl DomPurify {
+    /// DOMPurify on the page's DOM.
     pub fn new() -> Self {
+        Self::on(&JsValue::UNDEFINED)
+    }
+
+    /// DOMPurify on `window`'s DOM (the page's when `undefined`).
+    pub fn on(window: &JsValue) -> Self {
         let is_safe_url = Closure::new(|url: String, is_image: bool| {
             url::is_safe(&url, if is_image { UrlUse::Image } else { UrlUse::Link })
         });
-        let sanitize = DOMPURIFY.with(|dompurify| create_sanitizer(dompurify, &is_safe_url));
-        DomPurify { sanitize, _is_safe_url: is_safe_url }
+        let sanitize = DOMPURIFY.with(|dompurify| create_sanitizer(dompurify, window, &is_safe_url));
+        DomPurify { sanitize, window: window.clone(), _is_safe_url: is_safe_url }
     }
 }
 
@@ -56,10 +72,27 @@ impl Sanitizer for DomPurify {
 }
 
 thread_local! {
-    static SHARED: DomPurify = DomPurify::new();
+    static SHARED: RefCell<Rc<DomPurify>> = RefCell::new(Rc::new(DomPurify::new()));
 }
 
-/// Runs `f` with the page's one DOMPurify instance.
+/// Runs `f` with the one DOMPurify instance (the page's, or the one [`sanitize_on`] set).
 pub fn with_sanitizer<R>(f: impl FnOnce(&DomPurify) -> R) -> R {
-    SHARED.with(f)
+    let shared = SHARED.with(|shared| Rc::clone(&shared.borrow()));
+    f(&shared)
+}
+
+/// Sanitizes on `window`'s DOM from now on, for every render and previewer; an error, and
+/// nothing changed, when DOMPurify cannot run on it. Nothing to do, and cheap, when it already
+/// does (Node's entry calls it before each render: an instance re-created after a panic starts
+/// without it).
+pub fn sanitize_on(window: &JsValue) -> Result<(), String> {
+    if SHARED.with(|shared| shared.borrow().window == *window) {
+        return Ok(());
+    }
+    let dompurify = DomPurify::on(window);
+    if dompurify.sanitize.is_none() {
+        return Err("DOMPurify cannot run on that window (no DOM)".to_string());
+    }
+    SHARED.with(|shared| *shared.borrow_mut() = Rc::new(dompurify));
+    Ok(())
 }
