@@ -8,13 +8,13 @@ WASM_OPT := node_modules/.bin/wasm-opt
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e bench fuzz clean
+.PHONY: serve test build setup setup-test lint test-native test-wasm test-e2e test-package bench fuzz clean
 
 serve: build
 	@echo "postview on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
-test: setup-test lint test-native build test-wasm test-e2e
+test: setup-test lint test-native build test-wasm test-e2e test-package
 
 setup:
 	.ci/setup build
@@ -30,6 +30,7 @@ build: setup
 	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
 		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
+	node src/package/finish.mjs $(PKG)
 
 lint:
 	cargo fmt --check
@@ -47,6 +48,11 @@ test-wasm:
 # Against the same optimised build `make serve` serves.
 test-e2e:
 	node --test tests/e2e/
+
+# The npm package as a user gets it: packed, installed offline into a scratch project, rendering
+# in Node as in Chromium, its types checked by tsc.
+test-package:
+	node --test tests/package/
 
 # Figures, not pass/fail (a missed target prints MISSED): native throughput on hostile inputs
 # and on the benchmark posts, then one table of postview against its peers in headless Chromium.

@@ -1,0 +1,26 @@
+// postview in Node (`postview/node`): the package's WebAssembly, loaded from its own file, with raw
+// HTML sanitized by the same DOMPurify and allowlist as in the browser, on jsdom's DOM (parse5, an
+// HTML parser that follows the same standard as the browser's), so `render` gives the browser's HTML.
+import { readFile } from 'node:fs/promises';
+import init, { render as renderPost, sanitizeOn } from './postview.js';
+
+let JSDOM;
+try {
+  ({ JSDOM } = await import('jsdom'));
+} catch (error) {
+  throw new Error('postview/node needs jsdom to sanitize raw HTML as the browser does: npm install jsdom', {
+    cause: error,
+  });
+}
+
+await init({ module_or_path: await readFile(new URL('./postview_bg.wasm', import.meta.url)) });
+const { window } = new JSDOM('');
+
+/** Renders a post, as `render` from `postview` does in the browser. */
+export function render(source, options) {
+  // Cheap when the window is set already. After a panic, this first call (it passes no string)
+  // is the one that starts the fresh instance, which needs the window again; `render` itself
+  // would copy its text into the dead instance's memory before the fresh one starts.
+  sanitizeOn(window);
+  return renderPost(source, options);
+}
