@@ -1,0 +1,178 @@
+// A TypeScript consumer of the package, checked by `tsc --noEmit --strict` (package.test.mjs):
+// it uses every option and every field of the result, so a type that went missing, turned `any` or
+// changed shape fails the check; the `@ts-expect-error` lines fail it if the types accept mistakes.
+import init, {
+  mount,
+  render,
+  type Block,
+  type Diagnostic,
+  type DraftOptions,
+  type Excerpt,
+  type ExcerptSource,
+  type FileControls,
+  type Flavor,
+  type FrontMatter,
+  type FrontMatterFormat,
+  type MountOptions,
+  type PostDate,
+  type PostMeta,
+  type RawHtml,
+  type Rendered,
+  type RenderOptions,
+  type Severity,
+  type SourceRange,
+  type Stats,
+  type TocEntry,
+  type Value,
+} from 'postview';
+import { render as renderInNode } from 'postview/node';
+
+// Each union spelled out whole: a member added to or removed from a type fails the check.
+const flavors: Record<Flavor, string> = { post: 'post', commonmark: 'CommonMark' };
+const policies: Record<RawHtml, string> = { sanitize: 'sanitized', escape: 'escaped', trust: 'trusted' };
+const formats: Record<FrontMatterFormat, string> = {
+  yaml: 'YAML',
+  hexoYaml: "Hexo's YAML",
+  toml: 'TOML',
+  json: 'JSON',
+  hexoJson: "Hexo's JSON",
+  unknown: 'not read',
+};
+const severities: Record<Severity, string> = { error: 'error', warning: 'warning' };
+const excerptSources: Record<ExcerptSource, string> = {
+  frontMatter: 'front matter',
+  moreMarker: '<!-- more -->',
+  description: 'description',
+};
+
+function describeValue(value: Value): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  switch (typeof value) {
+    case 'boolean':
+    case 'number':
+    case 'string':
+      return String(value);
+    default:
+      return Object.entries(value).map(([key, inner]) => `${key}: ${describeValue(inner)}`).join('; ');
+  }
+}
+
+function describeRange(range: SourceRange): number {
+  return range.end - range.start;
+}
+
+function describeDate(date: PostDate | undefined): string {
+  return date === undefined ? '' : `${date.text} ${date.iso ?? '(not a date)'}`;
+}
+
+function describeFrontMatter(frontMatter: FrontMatter | undefined): string {
+  if (frontMatter === undefined) return 'none';
+  const lines: number = frontMatter.endLine - frontMatter.startLine;
+  const closed: boolean = frontMatter.closed;
+  const raw: string = frontMatter.raw;
+  return `${formats[frontMatter.format]} ${raw} ${describeRange(frontMatter.range)} ${lines} ${closed} ${describeValue(frontMatter.data)}`;
+}
+
+function describeMeta(meta: PostMeta): string {
+  const title: string | undefined = meta.title;
+  const tags: string[] = meta.tags;
+  const categories: string[] = meta.categories;
+  const draft: boolean = meta.draft;
+  const texts: (string | undefined)[] = [meta.description, meta.excerpt, meta.cover, meta.slug];
+  const extra: Record<string, Value> = meta.extra;
+  return [
+    title,
+    describeDate(meta.date),
+    describeDate(meta.updated),
+    tags.join(),
+    categories.join(),
+    draft,
+    texts.join(),
+    Object.values(extra).map(describeValue).join(),
+  ].join('\n');
+}
+
+function describeExcerpt(excerpt: Excerpt | undefined): string {
+  return excerpt === undefined ? '' : `${excerptSources[excerpt.source]}: ${excerpt.html}`;
+}
+
+function describeBlock(block: Block): string {
+  const key: number = block.key;
+  return `${key} ${block.startLine}-${block.endLine} ${block.html}`;
+}
+
+function describeDiagnostic(diagnostic: Diagnostic): string {
+  const line: number = diagnostic.line;
+  const column: number = diagnostic.column;
+  return `${severities[diagnostic.severity]} at ${line}:${column}: ${diagnostic.message}`;
+}
+
+function describeStats(stats: Stats): string {
+  const counts: number[] = [stats.words, stats.cjkCharacters, stats.readingMinutes];
+  return counts.join();
+}
+
+function describeToc(entry: TocEntry): string {
+  const level: number = entry.level;
+  return `${level} #${entry.id} ${entry.text} (line ${entry.line})`;
+}
+
+/** Every field of a result. */
+export function describe(rendered: Rendered): string {
+  const html: string = rendered.html;
+  const headerHtml: string = rendered.headerHtml;
+  return [
+    html,
+    headerHtml,
+    rendered.blocks.map(describeBlock).join(),
+    describeFrontMatter(rendered.frontMatter),
+    describeMeta(rendered.meta),
+    describeExcerpt(rendered.excerpt),
+    rendered.diagnostics.map(describeDiagnostic).join(),
+    describeStats(rendered.stats),
+    rendered.toc.map(describeToc).join(),
+  ].join('\n');
+}
+
+/** Every render option. */
+export const renderOptions: Required<RenderOptions> = {
+  flavor: 'post',
+  rawHtml: 'sanitize',
+  cjkFriendlyEmphasis: true,
+};
+
+export async function renderInBrowser(source: string): Promise<string> {
+  await init();
+  const options: RenderOptions = { ...renderOptions, rawHtml: 'escape' };
+  return [flavors[renderOptions.flavor], policies[renderOptions.rawHtml], describe(render(source, options))].join();
+}
+
+export function renderOnServer(source: string): string {
+  return describe(renderInNode(source, { flavor: 'commonmark', cjkFriendlyEmphasis: false }));
+}
+
+/** Every mount option, and every method of the previewer. */
+export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElement, input: HTMLInputElement): string {
+  const draft: DraftOptions = { key: 'my-cms:post-42', restore: false };
+  const files: FileControls = { open: preview, input, save: preview };
+  const options: Required<MountOptions> = { ...renderOptions, draft, files, status: preview, alert: preview, toc: preview };
+  const previewer = mount(editor, preview, options);
+  mount(editor, preview, { draft: true });
+  previewer.update('# New text');
+  const latest: Rendered | undefined = previewer.rendered();
+  previewer.destroy();
+  return latest === undefined ? '' : describe(latest);
+}
+
+// The types must refuse mistakes, or this file could not fail.
+// @ts-expect-error: a misspelled option (`rawHtml`)
+render('# x', { rawHTML: 'sanitize' });
+// @ts-expect-error: a policy that does not exist
+render('# x', { rawHtml: 'strip' });
+// @ts-expect-error: a field the result does not have
+render('# x').htm;
+// @ts-expect-error: postview/node's render checks its options too
+renderInNode('# x', { flavour: 'post' });
+// @ts-expect-error: the editor must be a textarea
+mount(document.createElement('div'), document.body);
