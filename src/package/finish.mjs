@@ -15,10 +15,10 @@ function cargoPackage(toml) {
   return Object.fromEntries([...table.matchAll(/^([\w-]+)\s*=\s*"([^"]*)"\s*$/gm)].map(([, key, value]) => [key, value]));
 }
 
-/** The jsdom `postview/node` is tested with (the development one), or newer. */
+/** The jsdom `postview/node` is tested with (the development one), up to its next major. */
 async function jsdomRange() {
   const { devDependencies } = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
-  return `>=${devDependencies.jsdom}`;
+  return `^${devDependencies.jsdom}`;
 }
 
 /**
