@@ -27,6 +27,53 @@ import init, {
 } from 'postview';
 import { render as renderInNode } from 'postview/node';
 
+// Every field of every type, listed: a field added to a type fails the check until this file
+// uses it (below) and lists it here.
+type Fields<T> = Record<keyof T, true>;
+export const everyField: {
+  rendered: Fields<Rendered>;
+  block: Fields<Block>;
+  frontMatter: Fields<FrontMatter>;
+  range: Fields<SourceRange>;
+  meta: Fields<PostMeta>;
+  date: Fields<PostDate>;
+  excerpt: Fields<Excerpt>;
+  diagnostic: Fields<Diagnostic>;
+  stats: Fields<Stats>;
+  toc: Fields<TocEntry>;
+  renderOptions: Fields<RenderOptions>;
+  mountOptions: Fields<MountOptions>;
+  draft: Fields<DraftOptions>;
+  files: Fields<FileControls>;
+} = {
+  rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
+  block: { html: true, key: true, startLine: true, endLine: true },
+  frontMatter: { format: true, raw: true, range: true, startLine: true, endLine: true, closed: true, data: true },
+  range: { start: true, end: true },
+  meta: {
+    title: true,
+    date: true,
+    updated: true,
+    tags: true,
+    categories: true,
+    draft: true,
+    description: true,
+    excerpt: true,
+    cover: true,
+    slug: true,
+    extra: true,
+  },
+  date: { text: true, iso: true },
+  excerpt: { html: true, source: true },
+  diagnostic: { severity: true, message: true, line: true, column: true },
+  stats: { words: true, cjkCharacters: true, readingMinutes: true },
+  toc: { level: true, id: true, text: true, line: true },
+  renderOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true },
+  mountOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true, draft: true, files: true, status: true, alert: true, toc: true },
+  draft: { key: true, restore: true },
+  files: { open: true, input: true, save: true },
+};
+
 // Each union spelled out whole: a member added to or removed from a type fails the check.
 const flavors: Record<Flavor, string> = { post: 'post', commonmark: 'CommonMark' };
 const policies: Record<RawHtml, string> = { sanitize: 'sanitized', escape: 'escaped', trust: 'trusted' };

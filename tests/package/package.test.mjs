@@ -43,7 +43,7 @@ test('the tarball holds every file package.json points to', async () => {
   }
 });
 
-test('every module in the tarball imports only files that are in it', async () => {
+test('every module in the tarball imports or loads only files that are in it', async () => {
   const installed = join(scratch.dir, 'node_modules/postview');
   const modules = scratch.files.filter((file) => file.endsWith('.js'));
   // enhance.js imports `../../../../lazy/${name}.js`, one per lazy part.
@@ -51,7 +51,13 @@ test('every module in the tarball imports only files that are in it', async () =
   let checked = 0;
   for (const module of modules) {
     const text = await readFile(join(installed, module), 'utf8');
-    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*(?:new URL\()?)[`'"](\.\.?\/[^`'"]+)[`'"]/g)) {
+    const imports = text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*(?:new URL\()?)[`'"](\.\.?\/[^`'"]+)[`'"]/g);
+    // Files found at run time beside the module (the wasm): `new URL('postview_bg.wasm', import.meta.url)`.
+    const assets = [...text.matchAll(/new URL\(\s*[`'"]([^`'"$]+)[`'"]\s*,\s*import\.meta\.url/g)].map(([, path]) => [
+      null,
+      path.startsWith('.') ? path : `./${path}`,
+    ]);
+    for (const [, specifier] of [...imports, ...assets]) {
       for (const relative of specifier.includes('${name}') ? lazy(specifier) : [specifier]) {
         const target = new URL(relative, `file:///${module}`).pathname.slice(1);
         assert.ok(scratch.files.includes(target), `${module} imports ${relative}, which is packed`);
