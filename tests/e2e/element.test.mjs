@@ -18,6 +18,9 @@ async function openDemo(options = {}) {
   for (const name of ['Attribute preview', 'Property preview']) {
     await regionOf(opened.page, name).locator('.postview-body > *').first().waitFor();
   }
+  // Each shadow root links the stylesheet: computed colours mean something once it is in.
+  await opened.page.waitForFunction(() =>
+    [...document.querySelectorAll('post-preview')].every((element) => element.shadowRoot.querySelector('link').sheet));
   return opened;
 }
 
