@@ -12,6 +12,7 @@ mod extras;
 mod files;
 pub mod guard;
 mod image_fallback;
+mod in_page_links;
 mod later;
 mod notices;
 mod patch;

@@ -13,7 +13,7 @@ use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
 use super::toc_panel::TocPanel;
-use super::{caret, diagnostics_list, enhance, image_fallback, reading_stats, sanitizer};
+use super::{caret, diagnostics_list, enhance, image_fallback, in_page_links, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -90,8 +90,13 @@ impl Previewer {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            let mut listeners =
-                vec![on_input, on_click, image_fallback::listen(&s.preview), enhance::listen_for_copies(&s.preview)];
+            let mut listeners = vec![
+                on_input,
+                on_click,
+                image_fallback::listen(&s.preview),
+                enhance::listen_for_copies(&s.preview),
+                in_page_links::listen(&s.preview),
+            ];
             // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
             for moved in ["keyup", "mouseup"] {
                 let strong = Rc::clone(&state);
