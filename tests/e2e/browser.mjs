@@ -20,9 +20,10 @@ export async function startBrowser() {
    * `brokenImages`, in which case they fail. Console errors and page errors are collected.
    * A fresh browser context (empty storage) unless `context` is given: pages in one context
    * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
-   * `initScript` (a function) runs in every document before its own scripts.
+   * `initScript` (a function) runs in every document before its own scripts. `path` opens
+   * another page of www/ (an example) instead of the previewer's own.
    */
-  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript } = {}) {
+  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript, path = '' } = {}) {
     const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
@@ -34,7 +35,7 @@ export async function startBrowser() {
     await page.route((url) => !url.href.startsWith(server.url), (route) =>
       brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
     await beforeGoto?.(page);
-    await page.goto(server.url);
+    await page.goto(server.url + path);
     await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
     return { page, problems, close: () => (shared ? page.close() : context.close()) };
   }
