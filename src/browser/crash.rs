@@ -3,8 +3,8 @@
 //! such as running out of memory, is caught at the door every callback goes through, guard.rs,
 //! and cleaned up the same way): it removes every event listener this
 //! instance added (so nothing calls into the dead instance again), shows what happened in each
-//! mounted preview, fires `postview:crash` (and `postview:error`) there, and asks wasm-bindgen to create a fresh
-//! instance on the next call. The page then mounts again; the draft lives in the editor, outside
+//! mounted preview, fires `postview:crash` (and `postview:error`) there, and asks wasm-bindgen
+//! to create a fresh instance on the next call. The page then mounts again; the draft lives in the editor, outside
 //! the module, and is never touched.
 
 use std::cell::RefCell;

@@ -146,3 +146,29 @@ test('a 1 MB paste into CodeMirror still previews whole (how long the page was b
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('after a crash postview:error says so, the example mounts again on CodeMirror and typing still previews', async () => {
+  const { page, problems, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const kind = page.evaluate(() => new Promise((resolve) => {
+    const preview = document.getElementById('preview');
+    preview.addEventListener('postview:error', ({ detail }) => resolve(detail.kind), { once: true });
+  }));
+  await page.evaluate(async () => {
+    const postview = await import('../../pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The trap is the point.
+    }
+  });
+  assert.equal(await kind, 'crash');
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  problems.length = 0;
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n## 崩溃之后\n');
+  await previewOf(page).getByRole('heading', { name: '崩溃之后' }).waitFor();
+  assert.deepEqual(problems, [], 'nothing calls into the dead instance');
+  await close();
+});
