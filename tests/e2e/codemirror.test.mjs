@@ -172,3 +172,16 @@ test('after a crash postview:error says so, the example mounts again on CodeMirr
   assert.deepEqual(problems, [], 'nothing calls into the dead instance');
   await close();
 });
+
+test('clicking a problem in the preview puts CodeMirror\'s caret on its line', async () => {
+  const { page, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  await paste(page, '---\ntitle: 日期不对\ndate: 不是日期\n---\n\n正文。\n');
+  const place = previewOf(page).locator('.diagnostic-place').first();
+  await place.waitFor();
+  await editorOf(page).evaluate((content) => content.blur());
+  await place.click();
+  await page.waitForFunction(() => document.querySelector('.cm-activeLine')?.textContent === 'date: 不是日期');
+  assert.equal(await editorOf(page).evaluate((content) => content === document.activeElement), true);
+  await close();
+});
