@@ -31,6 +31,7 @@ build: setup
 	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
 		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
+	node www/examples/build.mjs
 	cp src/browser/element/post-preview.js src/browser/element/post-preview.d.ts src/browser/element/preview.css $(PKG)/
 	node src/package/finish.mjs $(PKG)
 
@@ -45,7 +46,7 @@ test-native:
 # The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
 # default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch
+	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch --test embedding
 
 # Against the same optimised build `make serve` serves.
 test-e2e:
