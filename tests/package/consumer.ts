@@ -2,8 +2,15 @@
 // it uses every option and every field of the result, so a type that went missing, turned `any` or
 // changed shape fails the check; the `@ts-expect-error` lines fail it if the types accept mistakes.
 import init, {
+  enhance,
   mount,
   render,
+  type EditorAdapter,
+  type EditorReport,
+  type MountParts,
+  type PostviewErrorDetail,
+  type RenderEventDetail,
+  type RenderTimings,
   type Block,
   type Diagnostic,
   type DraftOptions,
@@ -213,6 +220,41 @@ export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElemen
   return latest === undefined ? '' : describe(latest);
 }
 
+/** An editor adapter with every method, mounted in the object form, and every event's detail. */
+export function mountAnAdapter(preview: HTMLElement): () => void {
+  let text = '# Draft';
+  const adapter: Required<EditorAdapter> = {
+    text: () => text,
+    topLine: () => 1.5,
+    scrollToLine: (line: number) => console.info(line),
+    listen: (notify: (what: EditorReport) => void) => {
+      const timer = setInterval(() => notify('change'), 1000);
+      return () => clearInterval(timer);
+    },
+    caretLine: () => 1,
+    setText: (next: string) => {
+      text = next;
+    },
+    setCaret: (line: number, column: number) => console.info(line, column),
+  };
+  const parts: Required<MountParts> = { editor: adapter, preview, options: { rawHtml: 'escape' } };
+  const previewer = mount(parts);
+  preview.addEventListener('postview:render', (event) => {
+    const detail: RenderEventDetail = event.detail;
+    const timings: Required<RenderTimings> = detail.timings;
+    const format: FrontMatterFormat | undefined = detail.frontMatterFormat;
+    console.info(describeMeta(detail.meta), detail.diagnostics.length, describeStats(detail.stats), format);
+    console.info(timings.renderMs + timings.patchMs + timings.frames);
+  });
+  preview.addEventListener('postview:error', (event) => {
+    const detail: PostviewErrorDetail = event.detail;
+    console.warn(detail.kind === 'crash' ? 'restart' : detail.message);
+  });
+  preview.addEventListener('postview:crash', (event) => console.warn(event.detail.trim()));
+  enhance(preview);
+  return () => previewer.destroy();
+}
+
 /** Every property and event of the <post-preview> element. */
 export function configureElement(): string {
   const element: PostPreview = document.createElement('post-preview');
@@ -224,6 +266,8 @@ export function configureElement(): string {
 }
 
 // The types must refuse mistakes, or this file could not fail.
+// @ts-expect-error: an adapter must say where its top line is
+mount({ editor: { text: () => '', scrollToLine() {}, listen: () => () => {} }, preview: document.body });
 // @ts-expect-error: a theme the element does not have
 document.createElement('post-preview').theme = 'sepia';
 // @ts-expect-error: a misspelled option (`rawHtml`)
