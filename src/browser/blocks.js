@@ -1,8 +1,8 @@
 // `render()`'s blocks, built on the JavaScript side from the body's HTML string: each block's
-// html is a slice of `html` (V8 keeps a slice of 13 or more characters as a view of it, no copy), so the body crosses from
-// WebAssembly once, not twice, and the blocks cross as one array of numbers, not one object,
-// string and four property writes each. Only glue: what the numbers mean is decided in Rust.
-
+// html is a slice of `html` (V8 keeps a slice of 13 or more characters as a view of it, no
+// copy), so the body crosses from WebAssembly once, not twice, and the blocks cross as one array
+// of numbers, not one object, string and four property writes each. Only glue: what the
+// numbers mean is decided in Rust.
 /**
  * `fields` holds five numbers per block: where its HTML starts and ends in `html` (JavaScript
  * string indices), its key, and its first and last editor lines.
