@@ -3,6 +3,7 @@
 // copy), so the body crosses from WebAssembly once, not twice, and the blocks cross as one array
 // of numbers, not one object, string and four property writes each. Only glue: what the
 // numbers mean is decided in Rust.
+
 /**
  * `fields` holds five numbers per block: where its HTML starts and ends in `html` (JavaScript
  * string indices), its key, and its first and last editor lines.
