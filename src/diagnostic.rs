@@ -66,10 +66,16 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line = self.line(offset);
         let line_start = self.line_starts[line - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
         Position { line, column }
+    }
+
+    /// The 1-based line of the byte at `offset`: `position(offset).line`, without counting the
+    /// characters before it on its line (blocks and headings need only their line).
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset.min(self.text.len()))
     }
 }
 
@@ -111,5 +117,14 @@ mod tests {
         let index = LineIndex::new("中");
         assert_eq!(index.position(1), Position { line: 1, column: 1 });
         assert_eq!(index.position(99), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn a_line_alone_is_the_line_of_the_position() {
+        let text = "标题\n\n中文x\r\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(index.line(offset), index.position(offset).line, "at {offset}");
+        }
     }
 }

@@ -70,8 +70,10 @@ impl RenderOptions {
         RenderOptions { flavor: Flavor::CommonMark, raw_html: RawHtml::Trust, cjk_friendly_emphasis: None }
     }
 
-    /// pulldown-cmark's parser options for this flavor.
-    pub(crate) fn parser_options(&self) -> Options {
+    /// pulldown-cmark's parser options for this flavor. Public only for examples/profile.rs,
+    /// which compares postview with pulldown-cmark alone; not part of the API.
+    #[doc(hidden)]
+    pub fn parser_options(&self) -> Options {
         let mut options = self.flavor_options();
         let cjk = self.cjk_friendly_emphasis.unwrap_or(self.flavor == Flavor::Post);
         options.set(Options::ENABLE_CJK_FRIENDLY_EMPHASIS, cjk);

@@ -86,12 +86,23 @@ impl WordCounter {
                 }
                 continue;
             }
-            let Some(c) = text[at..].chars().next() else { break };
-            at += c.len_utf8();
-            if is_cjk_character(c) {
+            // Most of a Chinese text: U+4E00–U+9FFF, the main Han block, led by 0xE4 0xB8 to
+            // 0xE9, counted without decoding.
+            if matches!((byte, bytes.get(at + 1)), (0xE5..=0xE9, _) | (0xE4, Some(0xB8..))) {
                 self.end_word();
                 self.cjk += 1;
-            } else if c.is_whitespace() || is_cjk_punctuation(c) {
+                at += 3;
+                continue;
+            }
+            let (code, len) = decode(bytes, at);
+            at += len;
+            if is_cjk_character(code) {
+                self.end_word();
+                self.cjk += 1;
+                continue;
+            }
+            let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+            if c.is_whitespace() || is_cjk_punctuation(code) {
                 self.end_word();
             } else {
                 self.in_word = true;
@@ -109,9 +120,27 @@ impl WordCounter {
     }
 }
 
+/// The scalar value of the non-ASCII character that starts at `at` in valid UTF-8, and its
+/// length in bytes: by hand, since `str::chars` on a fresh slice for every character cost more
+/// than the rest of the word count.
+fn decode(bytes: &[u8], at: usize) -> (u32, usize) {
+    let len = match bytes[at] {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let mut code = u32::from(bytes[at]) & (0x7F >> len);
+    for &byte in bytes.get(at + 1..at + len).unwrap_or_default() {
+        code = (code << 6) | u32::from(byte & 0x3F);
+    }
+    (code, len)
+}
+
 /// A character read as a word of its own: Han ideographs, kana and bopomofo.
-fn is_cjk_character(c: char) -> bool {
-    matches!(c as u32,
+fn is_cjk_character(code: u32) -> bool {
+    // The common case first: the main Han block.
+    (0x4E00..=0x9FFF).contains(&code)
+        || matches!(code,
         0x3041..=0x3096 | 0x309D..=0x309F // hiragana
         | 0x30A1..=0x30FA | 0x30FD..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D // katakana
         | 0x3105..=0x312F | 0x31A0..=0x31BF // bopomofo
@@ -121,8 +150,8 @@ fn is_cjk_character(c: char) -> bool {
 }
 
 /// CJK punctuation and fullwidth forms that separate words like spaces do (`，` `。` `（`).
-fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0x30FB | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F
+fn is_cjk_punctuation(code: u32) -> bool {
+    matches!(code, 0x3000..=0x303F | 0x30FB | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F
         | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
 }
 
@@ -144,6 +173,24 @@ mod tests {
         assert_eq!(stats_of("ひらがなとカタカナ").words, 9);
         assert_eq!(stats_of("안녕하세요 세계").words, 2);
         assert_eq!(stats_of("（）。，— ...").words, 0);
+        // Either side of where the main Han block starts (U+4E00), and its last character.
+        assert_eq!(stats_of("\u{4dff}\u{4e00}\u{9fff}\u{a000}").cjk_characters, 2);
+    }
+
+    #[test]
+    fn characters_decoded_by_hand_are_the_characters_of_the_text() {
+        let text = "aé中😀ｶ\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}";
+        let mut at = 0;
+        let mut decoded = vec![];
+        while at < text.len() {
+            let (code, len) = match text.as_bytes()[at] {
+                byte @ 0..=0x7F => (u32::from(byte), 1),
+                _ => decode(text.as_bytes(), at),
+            };
+            decoded.push(char::from_u32(code).unwrap());
+            at += len;
+        }
+        assert_eq!(decoded, text.chars().collect::<Vec<_>>());
     }
 
     #[test]

@@ -33,6 +33,6 @@ pub struct FoundHeading {
 pub fn entries(headings: Vec<FoundHeading>, body_start: usize, index: &LineIndex) -> Vec<TocEntry> {
     headings
         .into_iter()
-        .map(|h| TocEntry { level: h.level, id: h.id, text: h.text, line: index.position(body_start + h.offset).line })
+        .map(|h| TocEntry { level: h.level, id: h.id, text: h.text, line: index.line(body_start + h.offset) })
         .collect()
 }

@@ -160,7 +160,38 @@ pub fn render_post(
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
-    to_js(&crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
+    rendered_to_js(crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
+}
+
+#[wasm_bindgen(module = "/src/browser/blocks.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = blocksFromFields)]
+    fn blocks_from_fields(html: &JsValue, fields: &[u32]) -> JsValue;
+}
+
+/// A render as the plain object `Rendered` describes, made cheaply: the body's HTML crosses
+/// once, and each block's `html` is a slice of it made in JavaScript from its UTF-16 offsets.
+fn rendered_to_js(mut rendered: crate::Rendered) -> Result<JsValue, JsError> {
+    let blocks = std::mem::take(&mut rendered.blocks);
+    let object = to_js(&rendered)?;
+    let mut fields = Vec::with_capacity(blocks.len() * 5);
+    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut at = 0;
+    for block in &blocks {
+        let end = at + utf16_len(&block.html);
+        fields.extend([number(at), number(end), block.key, number(block.start_line), number(block.end_line)]);
+        at = end;
+    }
+    let html = Reflect::get(&object, &"html".into()).map_err(|_| JsError::new("no html in the result"))?;
+    Reflect::set(&object, &"blocks".into(), &blocks_from_fields(&html, &fields))
+        .map_err(|_| JsError::new("could not set the result's blocks"))?;
+    Ok(object)
+}
+
+/// How many UTF-16 code units (JavaScript string indices) `text` takes: one for each character,
+/// two for those beyond the Basic Multilingual Plane (whose UTF-8 lead byte is 0xF0 or above).
+fn utf16_len(text: &str) -> usize {
+    text.bytes().map(|byte| usize::from((byte & 0xC0) != 0x80) + usize::from(byte >= 0xF0)).sum()
 }
 
 /// Sanitizes raw HTML (the `sanitize` policy) with DOMPurify on `window`'s DOM from now on, for
@@ -196,7 +227,7 @@ impl Previewer {
     /// The latest render, as `render` returns it.
     #[wasm_bindgen(unchecked_return_type = "Rendered | undefined")]
     pub fn rendered(&self) -> Result<JsValue, JsError> {
-        self.live.last().map_or(Ok(JsValue::UNDEFINED), |rendered| to_js(&rendered))
+        self.live.last().map_or(Ok(JsValue::UNDEFINED), rendered_to_js)
     }
 
     /// Stores the draft's last edits, stops listening to the editor and empties the preview.

@@ -75,6 +75,25 @@ fn render_returns_a_plain_object_with_camel_case_fields() {
 }
 
 #[wasm_bindgen_test]
+fn blocks_cross_with_the_html_keys_and_lines_the_core_gives_them() {
+    // Characters of one, two, three and four UTF-8 bytes (the last two UTF-16 units) in blocks
+    // before others, so each block's place in the body's JavaScript string is tested.
+    let source = "---\ntitle: t\n---\n\n# é 中文 😀\n\n- a😀\n- b\n\n😀😀 text `x`\n\n> 引用\n\n| a | b |\n|---|---|\n| 😀 | 中 |\n";
+    let core = postview::render(source, &Default::default());
+    let rendered = postview::wasm::render_post(source, JsValue::UNDEFINED).unwrap();
+    let blocks: Array = get(&rendered, "blocks").dyn_into().unwrap();
+    assert_eq!(blocks.length() as usize, core.blocks.len());
+    assert!(core.blocks.len() >= 5);
+    for (js, block) in blocks.iter().zip(&core.blocks) {
+        assert_eq!(get(&js, "html").as_string().as_deref(), Some(block.html.as_str()));
+        assert_eq!(get(&js, "key").as_f64(), Some(f64::from(block.key)));
+        assert_eq!(get(&js, "startLine").as_f64(), Some(block.start_line as f64));
+        assert_eq!(get(&js, "endLine").as_f64(), Some(block.end_line as f64));
+    }
+    assert_eq!(get(&rendered, "html").as_string().as_deref(), Some(core.html.as_str()));
+}
+
+#[wasm_bindgen_test]
 fn bad_front_matter_is_a_diagnostic_inside_a_successful_result() {
     let rendered =
         postview::wasm::render_post("---\ntitle: [unclosed\n---\n\nbody text\n", JsValue::UNDEFINED).unwrap();

@@ -26,6 +26,34 @@ const COLD_START_TARGET_MS = 150;
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 
+// BENCH_ONLY=throughput measures only the throughput rows (no keystrokes, cold start or sizes).
+const ONLY_THROUGHPUT = process.env.BENCH_ONLY === 'throughput';
+// BENCH_BASELINE=dir (a built pkg/ directory under the repository, e.g. a copy of main's
+// www/pkg) adds it as the column "postview baseline": an A/B in the same page and run, which a
+// busy machine slows alike.
+const BASELINE_DIR = process.env.BENCH_BASELINE?.replace(/^\/+|\/+$/g, '');
+const BASELINE = 'postview baseline';
+// BENCH_CLOCK=cpu times throughput by the page's main-thread CPU time (Chromium's ThreadTime
+// metric) instead of the wall clock: on a machine busy with other work, wall-clock figures swing
+// by 2× from one renderer to the next, CPU time far less.
+const CPU_CLOCK = process.env.BENCH_CLOCK === 'cpu';
+
+/** MB/s by main-thread CPU time: the median of 7 batches of at least 2 MB of input each. */
+async function cpuThroughput(page, cdp, name, input) {
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+  const runs = Math.max(1, Math.ceil(2e6 / input.bytes));
+  const run = (n) => page.evaluate(([r, text, times]) => window.renderTimes(r, text, times), [name, input.text, n]);
+  await run(runs);
+  const rates = [];
+  for (let batch = 0; batch < 7; batch += 1) {
+    const before = await threadTime();
+    await run(runs);
+    rates.push((input.bytes * runs) / (await threadTime() - before) / 1e6);
+  }
+  rates.sort((a, b) => a - b);
+  return rates[rates.length >> 1];
+}
+
 /** { input: { renderer: MB/s } }, every renderer in one page, input by input. */
 async function measureThroughput(browser, url, inputs) {
   const page = await browser.newPage();
@@ -34,12 +62,17 @@ async function measureThroughput(browser, url, inputs) {
     route.fulfill({ path: `${repo}node_modules/markdown-wasm/dist/markdown.wasm`, contentType: 'application/wasm' }));
   await page.goto(`${url}benches/browser/throughput.html`);
   await page.waitForFunction(() => typeof window.loadRenderers === 'function');
-  const names = await page.evaluate((files) => window.loadRenderers(files), JS_PEERS.map(([name]) => [name, bundleName(name)]));
+  const peers = JS_PEERS.map(([name]) => [name, bundleName(name)]);
+  const names = await page.evaluate(([files, baseline]) => window.loadRenderers(files, baseline), [peers, BASELINE_DIR]);
+  const cdp = CPU_CLOCK ? await page.context().newCDPSession(page) : undefined;
+  await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
   const results = {};
   for (const input of inputs) {
     results[input.name] = {};
     for (const name of names.filter((n) => n !== ESCAPED || input.name === 'CommonMark spec')) {
-      results[input.name][name] = await page.evaluate(([n, text, bytes]) => window.throughput(n, text, bytes), [name, input.text, input.bytes]);
+      results[input.name][name] = CPU_CLOCK
+        ? await cpuThroughput(page, cdp, name, input)
+        : await page.evaluate(([n, text, bytes]) => window.throughput(n, text, bytes), [name, input.text, input.bytes]);
     }
     progress(`throughput on ${input.name} done`);
   }
@@ -68,7 +101,7 @@ function nativeFigures(inputs) {
   return figures;
 }
 
-function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native }) {
+function tableRows({ inputs, throughput, keystrokes = {}, coldStart, sizes, native }) {
   const rows = [];
   for (const input of inputs) {
     const { [ESCAPED]: escaped, ...values } = throughput[input.name];
@@ -87,6 +120,7 @@ function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native })
     rows.push(row(`keystroke → preview changed, ${name}, median (ms)`, { postview: k.changed.median }));
     rows.push(row(`keystroke → painted, ${name}, median of ${k.edits} (ms)`, { postview: k.painted.median }, { target: `≤ ${target} ms`, met: k.painted.median <= target }));
   }
+  if (!sizes) return rows;
   const kb = Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, bytes / 1024]));
   rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
   rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
@@ -101,6 +135,13 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const throughput = await measureThroughput(browser, server.url, inputs);
+    const columns = BASELINE_DIR ? ['postview', BASELINE, ...PEER_NAMES] : COLUMNS;
+    if (ONLY_THROUGHPUT) {
+      const clock = CPU_CLOCK ? 'main-thread CPU time' : 'wall clock';
+      console.log(`\npostview throughput (${clock}), ${new Date().toISOString()}, Chromium ${browser.version()} headless\n`);
+      console.log(formatTable(tableRows({ inputs, throughput, native: nativeFigures(inputs) }), columns).join('\n'));
+      return;
+    }
     const context = await offlineContext(browser, server.url);
     const keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
     await context.close();
@@ -114,7 +155,7 @@ async function main() {
     console.log(inputs.map((i) => `${i.name} = ${i.bytes} bytes`).join(', '));
     const spread = ({ min, max }) => `${min.toFixed(1)}–${max.toFixed(1)}`;
     console.log(`spread (min–max ms): keystroke → painted ${Object.entries(keystrokes).map(([n, k]) => `${n} ${spread(k.painted)}`).join(', ')}; cold start ${spread(coldStart)}\n`);
-    console.log(formatTable(rows, COLUMNS).join('\n'));
+    console.log(formatTable(rows, columns).join('\n'));
     const missed = rows.filter((r) => r.met === false);
     console.log(missed.length ? `\nMISSED ${missed.length} of ${rows.filter((r) => r.met !== undefined).length} targets: ${missed.map((r) => r.metric).join('; ')}` : '\nevery target met');
   } finally {

@@ -11,7 +11,10 @@ const ESCAPED = 'postview, raw HTML escaped';
 const TIMED_MS = 600;
 const BATCH_MS = 20;
 
-async function loadRenderers(jsPeers) {
+/** The name of another build of postview (`BENCH_BASELINE`), for A/B in the same page and run. */
+const BASELINE = 'postview baseline';
+
+async function loadRenderers(jsPeers, baseline) {
   await initPostview();
   await markdownWasmReady;
   await initMd4w(fetch('/node_modules/md4w/js/md4w-fast.wasm'));
@@ -23,6 +26,11 @@ async function loadRenderers(jsPeers) {
     'markdown-wasm': (text) => markdownWasmParse(text),
     md4w: (text) => mdToHtml(text),
   };
+  if (baseline) {
+    const other = await import(`/${baseline}/postview.js`);
+    await other.default();
+    renderers[BASELINE] = (text) => other.render(text);
+  }
   for (const [name, file] of jsPeers) {
     renderers[name] = (await import(`/target/bench/${file}`)).renderHtml;
   }
@@ -51,8 +59,12 @@ function throughput(renderHtml, text, bytes) {
   return rates[rates.length >> 1];
 }
 
-window.loadRenderers = async (jsPeers) => {
-  const renderers = await loadRenderers(jsPeers);
+window.loadRenderers = async (jsPeers, baseline) => {
+  const renderers = await loadRenderers(jsPeers, baseline);
   window.throughput = (name, text, bytes) => throughput(renderers[name], text, bytes);
+  // For BENCH_CLOCK=cpu: `runs` renders and nothing else, timed from outside the page.
+  window.renderTimes = (name, text, runs) => {
+    for (let i = 0; i < runs; i += 1) window.sink = renderers[name](text);
+  };
   return Object.keys(renderers);
 };

@@ -32,18 +32,16 @@ pub fn is_marker(line: &str) -> bool {
 /// Turns each top-level HTML block that is only the marker into a marker tag pair, and notes
 /// where the first one starts in the source. It must sit inside the block tracker (it reads
 /// ahead only within a block), so the marker is its own top-level block, without raw HTML.
-/// When not `enabled` (plain CommonMark) it passes every event through.
 pub struct Markers<'c, 'a, I> {
     inner: I,
-    enabled: bool,
     depth: usize,
     pending: VecDeque<(Event<'a>, Range<usize>)>,
     first: &'c Cell<Option<usize>>,
 }
 
 impl<'c, 'a, I> Markers<'c, 'a, I> {
-    pub fn new(inner: I, enabled: bool, first: &'c Cell<Option<usize>>) -> Self {
-        Markers { inner, enabled, depth: 0, pending: VecDeque::new(), first }
+    pub fn new(inner: I, first: &'c Cell<Option<usize>>) -> Self {
+        Markers { inner, depth: 0, pending: VecDeque::new(), first }
     }
 }
 
@@ -73,7 +71,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Markers<'_,
         let (event, range) = match self.pending.pop_front() {
             Some(pending) => pending,
             None => match self.inner.next()? {
-                (Event::Start(Tag::HtmlBlock), range) if self.enabled && self.depth == 0 => self.read_html_block(range),
+                (Event::Start(Tag::HtmlBlock), range) if self.depth == 0 => self.read_html_block(range),
                 other => other,
             },
         };

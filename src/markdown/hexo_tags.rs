@@ -132,6 +132,10 @@ impl TagLine {
     /// The tag line starting at `offset`, if the line from there is one.
     fn at(text: &str, offset: usize) -> Option<TagLine> {
         let rest = &text[offset..];
+        // Most lines are not tags: say so before looking for the line's end.
+        if !rest.starts_with("{%") {
+            return None;
+        }
         let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
         let tag = line.trim_end();
         let inner = tag.strip_prefix("{%")?.strip_suffix("%}")?;

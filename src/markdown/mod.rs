@@ -7,6 +7,7 @@ mod footnotes;
 mod heading_ids;
 mod hexo_tags;
 mod math_spans;
+mod present;
 pub mod url;
 
 use std::cell::Cell;
@@ -21,6 +22,7 @@ use crate::toc::FoundHeading;
 pub use blocks::BlockSpan;
 use blocks::{BlockTracker, CountingWriter};
 pub use heading_ids::slug;
+use present::{Maybe, Present};
 use url::UrlUse;
 
 /// A URL the preview refused, and where its link starts (a byte offset into the body).
@@ -54,9 +56,12 @@ pub struct RawHtmlSeen {
 /// Renders a Markdown body to HTML. Raw HTML is kept as it is when `keep_raw_html`, and shown as
 /// text otherwise.
 pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> Body {
-    let (rewritten, code_tags) = match options.flavor {
-        Flavor::Post => hexo_tags::rewrite_code_tags(markdown, options.parser_options()),
-        Flavor::CommonMark => (None, Default::default()),
+    let post = options.flavor == Flavor::Post;
+    // Read before code tags are rewritten (which only takes characters away).
+    let present = Present::scan(markdown);
+    let (rewritten, code_tags) = match post && present.hexo_tags {
+        true => hexo_tags::rewrite_code_tags(markdown, options.parser_options()),
+        false => (None, Default::default()),
     };
     // Byte for byte as long as `markdown`, so every offset is still the body's.
     let markdown = rewritten.as_deref().unwrap_or(markdown);
@@ -69,8 +74,9 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     let written = Cell::new(0);
     let more = Cell::new(None);
     let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
-    let parsed = excerpt::Markers::new(parsed, options.flavor == Flavor::Post, &more);
-    let events = BlockTracker::new(parsed, &written, &mut blocks).inspect(|(event, range)| {
+    let parsed = Maybe::new(post && present.comments, parsed, |p| excerpt::Markers::new(p, &more));
+    // What is noted of each event as it was parsed, and its raw HTML policy, in one step.
+    let events = BlockTracker::new(parsed, &written, &mut blocks).map(|(event, range)| {
         if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
             if raw_html.count == 0 {
                 raw_html.first_offset = range.start;
@@ -80,20 +86,21 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
         if let Event::Start(Tag::Heading { .. }) = event {
             heading_offsets.push(range.start);
         }
-        words.observe(event);
+        words.observe(&event);
+        (apply_raw_html(event, keep_raw_html), range)
     });
     let writer = CountingWriter { out: &mut html, written: &written };
     // Writing into a String cannot fail.
     let _ = match options.flavor {
-        Flavor::CommonMark => {
-            html::write_html_fmt(writer, events.map(|(event, _)| apply_raw_html(event, keep_raw_html)))
-        }
+        Flavor::CommonMark => html::write_html_fmt(writer, events.map(|(event, _)| event)),
         Flavor::Post => {
-            let footnotes = footnotes::FootnoteIndex::read(markdown, options.parser_options());
-            let events = events.map(|(event, range)| (apply_raw_html(event, keep_raw_html), range));
-            let events = math_spans::DollarPrices::new(hexo_tags::HexoTags::new(events, markdown, code_tags), markdown);
+            let events = Maybe::new(present.hexo_tags, events, |e| hexo_tags::HexoTags::new(e, markdown, code_tags));
+            let events = Maybe::new(present.dollars, events, |e| math_spans::DollarPrices::new(e, markdown));
             let preview = PreviewEvents { inner: events, blocked: &mut blocked, table: TableCells::default() };
-            let rich = alerts::Alerts::new(footnotes::Footnotes::new(preview, footnotes));
+            let rich = Maybe::new(present.footnotes, preview, |p| {
+                footnotes::Footnotes::new(p, footnotes::FootnoteIndex::read(markdown, options.parser_options()))
+            });
+            let rich = Maybe::new(present.alerts, rich, alerts::Alerts::new);
             html::write_html_fmt(writer, heading_ids::HeadingIds::new(rich, &mut headings))
         }
     };
@@ -106,6 +113,7 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.
+#[inline]
 fn apply_raw_html(event: Event<'_>, keep: bool) -> Event<'_> {
     match (keep, event) {
         (true, event) => event,

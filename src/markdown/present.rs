@@ -1,0 +1,88 @@
+//! Which optional constructs a body may hold, found in one pass over its bytes, so that the
+//! event adapters for the others are left out of the render (each adapter costs a little on
+//! every event, and most posts use none of these).
+
+/// What the body may hold. `false` is a promise (the construct cannot be there); `true` only
+/// says its opening characters are.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Present {
+    /// `[^`: footnote references and definitions.
+    pub footnotes: bool,
+    /// `[!`: GitHub alerts.
+    pub alerts: bool,
+    /// `{%`: Hexo tags.
+    pub hexo_tags: bool,
+    /// `$`: math (and prices).
+    pub dollars: bool,
+    /// `<!`: HTML comments, among them the excerpt marker.
+    pub comments: bool,
+}
+
+impl Present {
+    pub fn scan(text: &str) -> Present {
+        // Each a search for one byte (memchr), not a byte-by-byte loop over the whole body.
+        let (mut footnotes, mut alerts) = (false, false);
+        for (at, _) in text.match_indices('[') {
+            match text.as_bytes().get(at + 1) {
+                Some(b'^') => footnotes = true,
+                Some(b'!') => alerts = true,
+                _ => {}
+            }
+            if footnotes && alerts {
+                break;
+            }
+        }
+        Present {
+            footnotes,
+            alerts,
+            hexo_tags: followed_by(text, '{', b'%'),
+            dollars: text.contains('$'),
+            // `!` is rarer than `<` in most text, and in HTML-heavy text far rarer.
+            comments: text.match_indices('!').any(|(at, _)| at > 0 && text.as_bytes()[at - 1] == b'<'),
+        }
+    }
+}
+
+/// Whether `first` occurs followed by `second`.
+fn followed_by(text: &str, first: char, second: u8) -> bool {
+    text.match_indices(first).any(|(at, _)| text.as_bytes().get(at + 1) == Some(&second))
+}
+
+/// An adapter that runs only when `on`; otherwise the events pass by untouched.
+pub enum Maybe<A, I> {
+    On(A),
+    Off(I),
+}
+
+impl<A, I> Maybe<A, I> {
+    pub fn new(on: bool, inner: I, adapter: impl FnOnce(I) -> A) -> Self {
+        match on {
+            true => Maybe::On(adapter(inner)),
+            false => Maybe::Off(inner),
+        }
+    }
+}
+
+impl<A: Iterator, I: Iterator<Item = A::Item>> Iterator for Maybe<A, I> {
+    type Item = A::Item;
+
+    fn next(&mut self) -> Option<A::Item> {
+        match self {
+            Maybe::On(adapter) => adapter.next(),
+            Maybe::Off(inner) => inner.next(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Present;
+
+    #[test]
+    fn each_construct_is_noticed_by_its_opening_characters() {
+        assert_eq!(Present::scan("plain [link](x) {a} <b> text"), Present::default());
+        let all = Present::scan("a[^1] > [!NOTE] {% x %} $5 <!-- more -->");
+        assert_eq!(all, Present { footnotes: true, alerts: true, hexo_tags: true, dollars: true, comments: true });
+        assert!(!Present::scan("ends with [").footnotes);
+    }
+}
