@@ -3,6 +3,8 @@
 PORT ?= 8080
 PKG := www/pkg
 WASM := $(PKG)/postview_bg.wasm
+TOML_PKG := $(PKG)/lazy/toml
+TOML_WASM := $(TOML_PKG)/postview_toml_bg.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
 # The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -22,22 +24,30 @@ setup:
 setup-test:
 	.ci/setup test
 
-# The release build the page loads, shrunk by wasm-opt 132 from npm (Debian's 108 corrupts it),
-# then the lazy parts (highlighter, math, diagrams) bundled after it (wasm-pack empties pkg/).
+# The release build the page loads, without the TOML parser (its `toml` feature off), shrunk by
+# wasm-opt 132 from npm (Debian's 108 corrupts it); then the lazy parts bundled after it
+# (wasm-pack empties pkg/): the highlighter, math and diagrams, and the TOML parser
+# (crates/postview-toml) as a second wasm module, fetched the first time a post has TOML.
 build: setup
-	wasm-pack build --release --target web --out-dir $(PKG)
+	wasm-pack build --release --target web --out-dir $(PKG) -- --no-default-features
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
 		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
+	cargo build --release --target wasm32-unknown-unknown -p postview-toml
+	wasm-bindgen --target web --out-dir $(TOML_PKG) target/wasm32-unknown-unknown/release/postview_toml.wasm
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $(TOML_WASM) -o $(TOML_WASM)
+	@printf '%s: wasm %s bytes, %s gzipped (lazy: not in the first download)\n' \
+		"$(TOML_PKG)" "$$(wc -c < $(TOML_WASM))" "$$(gzip -9c $(TOML_WASM) | wc -c)"
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
 # default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.

@@ -10,6 +10,7 @@ mod draft_store;
 mod enhance;
 mod extras;
 mod files;
+pub mod formats;
 pub mod guard;
 mod image_fallback;
 mod later;

@@ -13,7 +13,7 @@ use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::ScrollSync;
 use super::toc_panel::TocPanel;
-use super::{caret, diagnostics_list, enhance, image_fallback, reading_stats, sanitizer};
+use super::{caret, diagnostics_list, enhance, formats, image_fallback, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -84,14 +84,22 @@ impl Previewer {
             let s = state.borrow();
             let strong = Rc::clone(&state);
             let on_input = Listener::new(&s.editor, "input", move |_| schedule(&strong));
+            // A parser that was loading (TOML's) arrived: the front matter can be read now.
+            let strong = Rc::clone(&state);
+            let on_formats = Listener::new(&s.preview, formats::FORMATS_LOADED, move |_| schedule(&strong));
             let editor = s.editor.clone();
             let on_click = Listener::new(&s.parts.diagnostics, "click", move |event| {
                 if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
                     diagnostics_list::go_to_clicked_place(&target, &editor);
                 }
             });
-            let mut listeners =
-                vec![on_input, on_click, image_fallback::listen(&s.preview), enhance::listen_for_copies(&s.preview)];
+            let mut listeners = vec![
+                on_input,
+                on_formats,
+                on_click,
+                image_fallback::listen(&s.preview),
+                enhance::listen_for_copies(&s.preview),
+            ];
             // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
             for moved in ["keyup", "mouseup"] {
                 let strong = Rc::clone(&state);
@@ -189,6 +197,7 @@ impl State {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
+        formats::notify_when_loaded(&self.preview);
         self.highlight_caret_block(&source);
         self.last = Some(rendered);
     }
