@@ -25,6 +25,9 @@ const SIZE_TARGET_KB = 200;
 const COLD_START_TARGET_MS = 150;
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+/** BENCH_ONLY=size,cold-start (any of throughput, keystroke, cold-start, size) runs just those. */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+const runs = (section) => !ONLY || ONLY.includes(section);
 
 /** { input: { renderer: MB/s } }, every renderer in one page, input by input. */
 async function measureThroughput(browser, url, inputs) {
@@ -70,7 +73,7 @@ function nativeFigures(inputs) {
 
 function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native }) {
   const rows = [];
-  for (const input of inputs) {
+  for (const input of inputs.filter((i) => throughput[i.name])) {
     const { [ESCAPED]: escaped, ...values } = throughput[input.name];
     const ratio = values.postview / values[YARDSTICK];
     const targeted = input.name !== 'post 5 KB';
@@ -88,8 +91,12 @@ function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native })
     rows.push(row(`keystroke → painted, ${name}, median of ${k.edits} (ms)`, { postview: k.painted.median }, { target: `≤ ${target} ms`, met: k.painted.median <= target }));
   }
   const kb = Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, bytes / 1024]));
-  rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
-  rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+  if (kb.postview !== undefined) {
+    rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
+  }
+  if (coldStart) {
+    rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+  }
   return rows;
 }
 
@@ -100,20 +107,29 @@ async function main() {
   const server = await serveDirectory(repo);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const throughput = await measureThroughput(browser, server.url, inputs);
-    const context = await offlineContext(browser, server.url);
-    const keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
-    await context.close();
-    progress('keystrokes done');
-    const coldStart = await measureColdStart(() => offlineContext(browser, server.url), `${server.url}www/index.html`);
-    progress('cold start done');
-    const sizes = await measureSizes(WASM_PEERS, jsBundles);
+    const throughput = runs('throughput') ? await measureThroughput(browser, server.url, inputs) : {};
+    let keystrokes = {};
+    if (runs('keystroke')) {
+      const context = await offlineContext(browser, server.url);
+      keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
+      await context.close();
+      progress('keystrokes done');
+    }
+    let coldStart;
+    if (runs('cold-start')) {
+      coldStart = await measureColdStart(() => offlineContext(browser, server.url), `${server.url}www/index.html`);
+      const phases = Object.entries(coldStart.phases).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+      progress(`cold start done; medians (ms after navigation): ${phases}`);
+    }
+    const sizes = runs('size') ? await measureSizes(WASM_PEERS, jsBundles) : {};
     const rows = tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native: nativeFigures(inputs) });
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     console.log(`\npostview against its peers, ${when}, Chromium ${browser.version()} headless; inputs:`);
     console.log(inputs.map((i) => `${i.name} = ${i.bytes} bytes`).join(', '));
     const spread = ({ min, max }) => `${min.toFixed(1)}–${max.toFixed(1)}`;
-    console.log(`spread (min–max ms): keystroke → painted ${Object.entries(keystrokes).map(([n, k]) => `${n} ${spread(k.painted)}`).join(', ')}; cold start ${spread(coldStart)}\n`);
+    const spreads = Object.entries(keystrokes).map(([n, k]) => `keystroke → painted ${n} ${spread(k.painted)}`);
+    if (coldStart) spreads.push(`cold start ${spread(coldStart)}`);
+    console.log(`spread (min–max ms): ${spreads.join(', ')}\n`);
     console.log(formatTable(rows, COLUMNS).join('\n'));
     const missed = rows.filter((r) => r.met === false);
     console.log(missed.length ? `\nMISSED ${missed.length} of ${rows.filter((r) => r.met !== undefined).length} targets: ${missed.map((r) => r.metric).join('; ')}` : '\nevery target met');
