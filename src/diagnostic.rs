@@ -29,14 +29,15 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>, position: Position) -> Self {
-        Self::new(Severity::Error, message.into(), position)
+        Self::new(Severity::Error, message, position)
     }
 
     pub fn warning(message: impl Into<String>, position: Position) -> Self {
-        Self::new(Severity::Warning, message.into(), position)
+        Self::new(Severity::Warning, message, position)
     }
 
-    fn new(severity: Severity, message: String, position: Position) -> Self {
+    pub fn new(severity: Severity, message: impl Into<String>, position: Position) -> Self {
+        let message = message.into();
         Diagnostic { severity, message, line: position.line, column: position.column }
     }
 }

@@ -124,6 +124,13 @@ declare global {
   }
 }
 
+/** `loadFormats`' options. */
+export interface LoadFormatsOptions {
+  /** Where the TOML parser's `.wasm` is, or its bytes or compiled module (as `init` takes it);
+   *  left out: `lazy/toml/postview_toml_bg.wasm` in the package. */
+  toml?: string | URL | Response | BufferSource | WebAssembly.Module;
+}
+
 /** The page's file buttons; any may be left out. */
 export interface FileControls {
   open?: HTMLElement;
@@ -143,6 +150,29 @@ const FILE_KEYS: &[&str] = &["open", "input", "save"];
 #[wasm_bindgen(start)]
 fn start() {
     crate::browser::crash::install_panic_hook();
+    #[cfg(not(feature = "toml"))]
+    crate::browser::formats::provide();
+}
+
+/// Loads the front matter parsers the page fetches on first need (TOML's, `pkg/lazy/toml/`), so
+/// that every `render` after it reads every format. Without it, the first `render` of a TOML
+/// post starts the load and says in a warning that the front matter is not read yet.
+/// `options.toml` is where the TOML parser's `.wasm` is, as `init` takes it (a URL, a
+/// `Response`, bytes or a `WebAssembly.Module`; left out: beside its module). Resolves once the
+/// parsers are in; rejects with why one could not be loaded (`render` then says so in an error
+/// diagnostic, and renders the rest).
+#[wasm_bindgen(js_name = loadFormats, unchecked_return_type = "Promise<void>")]
+pub fn load_formats(
+    #[wasm_bindgen(unchecked_optional_param_type = "LoadFormatsOptions")] options: JsValue,
+) -> Result<js_sys::Promise, JsError> {
+    let toml = match options.is_undefined() || options.is_null() {
+        true => JsValue::UNDEFINED,
+        false => {
+            reject_unknown_keys(&options, &["toml"], &["toml"], "")?;
+            Reflect::get(&options, &"toml".into()).map_err(|_| invalid("toml"))?
+        }
+    };
+    Ok(crate::browser::formats::load(&toml))
 }
 
 /// Panics on purpose, to test crash recovery: every mounted preview shows a notice and fires

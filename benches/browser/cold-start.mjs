@@ -15,7 +15,24 @@ function watchFirstPreview() {
       const shown = performance.now();
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ shown, painted: performance.now() });
+        channel.port1.onmessage = () => {
+          const painted = performance.now();
+          const fetched = (end) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(end))?.responseEnd ?? NaN;
+          const [navigation] = performance.getEntriesByType('navigation');
+          // Where the time went: when the page's own files were in, the DOM was parsed, the
+          // preview was put in and painted.
+          const phases = {
+            html: navigation.responseEnd,
+            'main.js': fetched('/main.js'),
+            'postview.js': fetched('/postview.js'),
+            wasm: fetched('/postview_bg.wasm'),
+            'sample post': fetched('/sample-post.md'),
+            'DOM parsed': navigation.domContentLoadedEventStart,
+            shown,
+            painted,
+          };
+          resolve({ shown, painted, phases });
+        };
         channel.port2.postMessage(0);
       });
     });
@@ -23,20 +40,24 @@ function watchFirstPreview() {
   });
 }
 
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 /**
  * Loads the page `LOADS` times (its own sample post), each in a new context made by
- * `newContext()`; returns { median, min, max, loads } of navigation -> painted preview in ms.
+ * `newContext()`; returns { median, min, max, loads, phases } of navigation -> painted preview
+ * in ms, `phases` being the median time of each step (see watchFirstPreview).
  */
 export async function measureColdStart(newContext, pageUrl) {
-  const times = [];
+  const loads = [];
   for (let i = 0; i < LOADS; i += 1) {
     const context = await newContext();
     await context.addInitScript(watchFirstPreview);
     const page = await context.newPage();
     await page.goto(pageUrl);
-    times.push((await page.evaluate(() => window.firstPreview)).painted);
+    loads.push(await page.evaluate(() => window.firstPreview));
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return { median: times[LOADS >> 1], min: times[0], max: times[LOADS - 1], loads: LOADS };
+  const times = loads.map((load) => load.painted).sort((a, b) => a - b);
+  const phases = Object.fromEntries(Object.keys(loads[0].phases).map((name) => [name, median(loads.map((load) => load.phases[name]))]));
+  return { median: times[LOADS >> 1], min: times[0], max: times[LOADS - 1], loads: LOADS, phases };
 }

@@ -25,9 +25,10 @@ const SIZE_TARGET_KB = 200;
 const COLD_START_TARGET_MS = 150;
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+/** BENCH_ONLY=size,cold-start (any of throughput, keystroke, cold-start, size) runs just those. */
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+const runs = (section) => !ONLY || ONLY.includes(section);
 
-// BENCH_ONLY=throughput measures only the throughput rows (no keystrokes, cold start or sizes).
-const ONLY_THROUGHPUT = process.env.BENCH_ONLY === 'throughput';
 // BENCH_BASELINE=dir (a built pkg/ directory under the repository, e.g. a copy of main's
 // www/pkg) adds it as the column "postview baseline": an A/B in the same page and run, which a
 // busy machine slows alike.
@@ -41,14 +42,14 @@ const CPU_CLOCK = process.env.BENCH_CLOCK === 'cpu';
 /** MB/s by main-thread CPU time: the median of 7 batches of at least 2 MB of input each. */
 async function cpuThroughput(page, cdp, name, input) {
   const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
-  const runs = Math.max(1, Math.ceil(2e6 / input.bytes));
+  const repeats = Math.max(1, Math.ceil(2e6 / input.bytes));
   const run = (n) => page.evaluate(([r, text, times]) => window.renderTimes(r, text, times), [name, input.text, n]);
-  await run(runs);
+  await run(repeats);
   const rates = [];
   for (let batch = 0; batch < 7; batch += 1) {
     const before = await threadTime();
-    await run(runs);
-    rates.push((input.bytes * runs) / (await threadTime() - before) / 1e6);
+    await run(repeats);
+    rates.push((input.bytes * repeats) / (await threadTime() - before) / 1e6);
   }
   rates.sort((a, b) => a - b);
   return rates[rates.length >> 1];
@@ -103,7 +104,7 @@ function nativeFigures(inputs) {
 
 function tableRows({ inputs, throughput, keystrokes = {}, coldStart, sizes, native }) {
   const rows = [];
-  for (const input of inputs) {
+  for (const input of inputs.filter((i) => throughput[i.name])) {
     const { [ESCAPED]: escaped, ...values } = throughput[input.name];
     const ratio = values.postview / values[YARDSTICK];
     const targeted = input.name !== 'post 5 KB';
@@ -122,8 +123,12 @@ function tableRows({ inputs, throughput, keystrokes = {}, coldStart, sizes, nati
   }
   if (!sizes) return rows;
   const kb = Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, bytes / 1024]));
-  rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
-  rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+  if (kb.postview !== undefined) {
+    rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
+  }
+  if (coldStart) {
+    rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+  }
   return rows;
 }
 
@@ -134,27 +139,31 @@ async function main() {
   const server = await serveDirectory(repo);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const throughput = await measureThroughput(browser, server.url, inputs);
+    const throughput = runs('throughput') ? await measureThroughput(browser, server.url, inputs) : {};
     const columns = BASELINE_DIR ? ['postview', BASELINE, ...PEER_NAMES] : COLUMNS;
-    if (ONLY_THROUGHPUT) {
-      const clock = CPU_CLOCK ? 'main-thread CPU time' : 'wall clock';
-      console.log(`\npostview throughput (${clock}), ${new Date().toISOString()}, Chromium ${browser.version()} headless\n`);
-      console.log(formatTable(tableRows({ inputs, throughput, native: nativeFigures(inputs) }), columns).join('\n'));
-      return;
+    let keystrokes = {};
+    if (runs('keystroke')) {
+      const context = await offlineContext(browser, server.url);
+      keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
+      await context.close();
+      progress('keystrokes done');
     }
-    const context = await offlineContext(browser, server.url);
-    const keystrokes = await measureKeystrokes(context, `${server.url}www/index.html`, inputs.filter((i) => i.name in KEYSTROKE_TARGET_MS), progress);
-    await context.close();
-    progress('keystrokes done');
-    const coldStart = await measureColdStart(() => offlineContext(browser, server.url), `${server.url}www/index.html`);
-    progress('cold start done');
-    const sizes = await measureSizes(WASM_PEERS, jsBundles);
+    let coldStart;
+    if (runs('cold-start')) {
+      coldStart = await measureColdStart(() => offlineContext(browser, server.url), `${server.url}www/index.html`);
+      const phases = Object.entries(coldStart.phases).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+      progress(`cold start done; medians (ms after navigation): ${phases}`);
+    }
+    const sizes = runs('size') ? await measureSizes(WASM_PEERS, jsBundles) : {};
     const rows = tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native: nativeFigures(inputs) });
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     console.log(`\npostview against its peers, ${when}, Chromium ${browser.version()} headless; inputs:`);
     console.log(inputs.map((i) => `${i.name} = ${i.bytes} bytes`).join(', '));
     const spread = ({ min, max }) => `${min.toFixed(1)}–${max.toFixed(1)}`;
-    console.log(`spread (min–max ms): keystroke → painted ${Object.entries(keystrokes).map(([n, k]) => `${n} ${spread(k.painted)}`).join(', ')}; cold start ${spread(coldStart)}\n`);
+    const spreads = Object.entries(keystrokes).map(([n, k]) => `keystroke → painted ${n} ${spread(k.painted)}`);
+    if (coldStart) spreads.push(`cold start ${spread(coldStart)}`);
+    if (CPU_CLOCK) spreads.push('throughput timed by main-thread CPU time');
+    console.log(`spread (min–max ms): ${spreads.join(', ')}\n`);
     console.log(formatTable(rows, columns).join('\n'));
     const missed = rows.filter((r) => r.met === false);
     console.log(missed.length ? `\nMISSED ${missed.length} of ${rows.filter((r) => r.met !== undefined).length} targets: ${missed.map((r) => r.metric).join('; ')}` : '\nevery target met');

@@ -7,11 +7,16 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
-/** Every file of www/pkg a page loads: the .wasm, postview.js and JS under snippets/. */
+/**
+ * Every file of www/pkg a page loads to render: the .wasm, postview.js and JS under snippets/.
+ * Not the lazy parts under lazy/ (highlighter, math, diagrams, the TOML parser's second wasm
+ * module), fetched only when a post needs them.
+ */
 async function postviewFiles() {
   const pkg = `${repo}www/pkg/`;
   const entries = await readdir(pkg, { recursive: true });
   return entries
+    .filter((path) => !path.startsWith('lazy/'))
     .filter((path) => path.endsWith('.wasm') || path === 'postview.js' || (path.startsWith('snippets/') && path.endsWith('.js')))
     .map((path) => pkg + path);
 }

@@ -5,6 +5,12 @@
 const loading = new Map();
 
 /**
+ * Resolves in a task after the next frame is painted: a lazy part is fetched, compiled and run
+ * only once the preview it enhances is on screen, so it never delays the first painted preview.
+ */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
  * The lazy module `name`, imported once. A failed import is said once and not tried again (the
  * blocks stay plain until the page is loaded again): not once per frame of a long paste.
  */
@@ -13,7 +19,7 @@ function load(name) {
   if (!module) {
     // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/enhance.js, and
     // the build puts the lazy parts in pkg/lazy/: wherever pkg/ is served, they are found.
-    module = import(new URL(`../../../../lazy/${name}.js`, import.meta.url));
+    module = afterPaint().then(() => import(new URL(`../../../../lazy/${name}.js`, import.meta.url)));
     module.catch((error) => console.error(`postview could not load its ${name} part:`, error));
     loading.set(name, module);
   }

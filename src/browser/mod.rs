@@ -12,6 +12,7 @@ mod enhance;
 mod events;
 mod extras;
 mod files;
+pub mod formats;
 pub mod guard;
 mod image_fallback;
 mod in_page_links;

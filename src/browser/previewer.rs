@@ -16,7 +16,7 @@ use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::{self, ScrollSync};
 use super::toc_panel::TocPanel;
-use super::{diagnostics_list, enhance, image_fallback, in_page_links, reading_stats, sanitizer};
+use super::{diagnostics_list, enhance, formats, image_fallback, in_page_links, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -104,6 +104,9 @@ impl Previewer {
         };
         let listeners = {
             let s = state.borrow();
+            // A parser that was loading (TOML's) arrived: the front matter can be read now.
+            let strong = Rc::clone(&state);
+            let on_formats = Listener::new(&s.preview, formats::FORMATS_LOADED, move |_| schedule(&strong));
             let editor = s.editor.clone();
             let preview = s.preview.clone();
             let on_click = Listener::new(&s.parts.diagnostics, "click", move |event| {
@@ -113,6 +116,7 @@ impl Previewer {
                 }
             });
             let mut listeners = vec![
+                on_formats,
                 on_click,
                 image_fallback::listen(&s.preview),
                 enhance::listen_for_copies(&s.preview),
@@ -261,6 +265,7 @@ impl State {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
+        formats::notify_when_loaded(&self.preview);
         self.highlight_caret_block(Some(&source));
         let timings = Timings { render_ms: rendered_at - started, patch_ms: events::now() - rendered_at, frames: 1 };
         self.showing = None;

@@ -6,6 +6,8 @@
 //! scalar (`[a'b, [[[[…`) can fake, so the number of brackets is capped as well, whatever quotes
 //! surround them.
 
+use crate::diagnostic::Severity;
+
 /// Front matter larger than this is not parsed. Real posts have a few hundred bytes of it.
 pub const MAX_LEN: usize = 256 * 1024;
 /// Deeper `[`/`{` nesting than this is not parsed. Real posts nest two or three levels.
@@ -21,12 +23,24 @@ pub struct ParseError {
     pub offset: usize,
     /// True when the text was refused before parsing (too long, too deep), not found invalid.
     pub refused: bool,
+    /// `Error`, unless the text is merely not read yet (its parser is still loading): `Warning`.
+    pub severity: Severity,
 }
 
 impl ParseError {
+    /// Text found invalid by its parser.
+    pub fn invalid(message: String, offset: usize) -> ParseError {
+        ParseError { message, offset, refused: false, severity: Severity::Error }
+    }
+
     /// Text refused before parsing.
     pub fn refusal(message: String, offset: usize) -> ParseError {
-        ParseError { message, offset, refused: true }
+        ParseError { message, offset, refused: true, severity: Severity::Error }
+    }
+
+    /// Text not read yet, and why (a warning: it will be read once its parser is in).
+    pub fn not_read_yet(message: String) -> ParseError {
+        ParseError { message, offset: 0, refused: true, severity: Severity::Warning }
     }
 }
 

@@ -128,7 +128,7 @@ pub fn read(text: &str, index: &LineIndex) -> Read {
         Err(error) => {
             // An unknown language is named on the opening line, after `---`.
             let at = if fenced.format == FrontMatterFormat::Unknown { 3 } else { content_start + error.offset };
-            diagnostics.push(Diagnostic::error(error.message, index.position(at)));
+            diagnostics.push(Diagnostic::new(error.severity, error.message, index.position(at)));
             Value::Null
         }
     };
@@ -159,7 +159,7 @@ fn parse(format: FrontMatterFormat, raw: &str, text: &str) -> Result<Value, guar
             let message = format!(
                 "front matter in `{language}` is not read: postview reads YAML (`---`), TOML (`+++`, `---toml`) and JSON (`{{`, `;;;`, `---json`); its keys are not shown"
             );
-            return Err(guard::ParseError { message, offset: 0, refused: true });
+            return Err(guard::ParseError::refusal(message, 0));
         }
     };
     result.map_err(|mut error| {

@@ -1,80 +1,93 @@
-//! TOML front matter (Hugo, Zola): the only file that knows the `toml` crate.
+//! TOML front matter (Hugo, Zola), read by the `postview-toml` crate (the only one that knows
+//! the `toml` crate: key order, datetimes as text, errors with a place).
 //!
-//! Parsed with `toml`'s spanned document tree (no serde, no writer), so keys come back in the
-//! order the author wrote them (sorted by where they start) and errors come with a place. TOML
-//! datetimes become their text (`2024-11-22T23:14:24+08:00`), which [`super::date`] reads like
-//! any other date. [`guard::check`] runs first; `toml` also stops recursing at 80 levels of
-//! dotted keys or tables by itself.
+//! Natively it is linked in (this crate's `toml` feature, on by default). The browser build
+//! leaves it out, to keep the first download small, and [`provide_parser`]s one that fetches
+//! `postview-toml` as a second WebAssembly module the first time a post has TOML front matter
+//! (`src/browser/formats.rs`): until it is in, the front matter is [`Provided::Loading`] and a
+//! warning says so; the live preview renders again when it arrives. A provided parser wins over
+//! the linked one. [`guard::check`] runs first either way.
 
-use ::toml::de::{DeTable, DeValue};
-use ::toml::Spanned;
+use std::cell::RefCell;
 
 use super::guard::{self, ParseError};
-use super::value::{Map, Value};
+use super::value::Value;
+
+/// What a provided TOML parser answers.
+pub enum Provided {
+    /// The text read: its value, or why it is not TOML.
+    Parsed(Result<Value, ParseError>),
+    /// The parser is not in yet; the text can be read once it is.
+    Loading,
+    /// The parser cannot be had (it failed to load), and why.
+    Unavailable(String),
+}
+
+/// A TOML parser from outside this crate: TOML text (already through [`guard::check`]) in.
+pub type ProvidedParser = Box<dyn Fn(&str) -> Provided>;
+
+thread_local! {
+    static PROVIDED: RefCell<Option<ProvidedParser>> = const { RefCell::new(None) };
+}
+
+/// Makes `parser` this thread's TOML parser, in place of the linked one (if any).
+pub fn provide_parser(parser: ProvidedParser) {
+    PROVIDED.with(|provided| *provided.borrow_mut() = Some(parser));
+}
 
 /// Parses TOML text into a [`Value`] (always a map: a TOML document is a table).
 pub fn parse(text: &str) -> Result<Value, ParseError> {
     guard::check(text)?;
-    let table = DeTable::parse(text).map_err(|error| ParseError {
-        message: error.message().trim_end().to_string(),
-        offset: error.span().map_or(0, |span| span.start),
-        refused: false,
-    })?;
-    Ok(Value::Map(convert_table(table.into_inner())))
+    let answer = PROVIDED.with(|provided| provided.borrow().as_ref().map(|parser| parser(text)));
+    match answer.unwrap_or_else(|| linked(text)) {
+        Provided::Parsed(result) => result,
+        Provided::Loading => Err(ParseError::not_read_yet(
+            "TOML front matter is not read yet: postview's TOML parser is still loading (`loadFormats()` waits for it); its keys show once it is in".into(),
+        )),
+        Provided::Unavailable(why) => Err(ParseError::refusal(
+            format!("TOML front matter is not read: postview's TOML parser is not available ({why}); its keys are not shown"),
+            0,
+        )),
+    }
 }
 
-fn convert_table(table: DeTable<'_>) -> Map {
-    let mut entries: Vec<(usize, String, Value)> = table
-        .into_iter()
-        .map(|(key, value)| (key.span().start, key.into_inner().into_owned(), convert(value)))
-        .collect();
-    entries.sort_by_key(|(at, _, _)| *at);
-    Map(entries.into_iter().map(|(_, key, value)| (key, value)).collect())
+#[cfg(feature = "toml")]
+fn linked(text: &str) -> Provided {
+    Provided::Parsed(
+        postview_toml::parse(text).map(from_toml).map_err(|error| ParseError::invalid(error.message, error.offset)),
+    )
 }
 
-fn convert(value: Spanned<DeValue<'_>>) -> Value {
-    match value.into_inner() {
-        DeValue::String(s) => Value::String(s.into_owned()),
-        DeValue::Integer(n) => {
-            let number = i64::from_str_radix(n.as_str(), n.radix()).map_or(f64::NAN, |n| n as f64);
-            Value::Number(number)
+#[cfg(not(feature = "toml"))]
+fn linked(_text: &str) -> Provided {
+    Provided::Unavailable("this build of postview has no TOML parser: its `toml` feature is off".into())
+}
+
+#[cfg(feature = "toml")]
+fn from_toml(value: postview_toml::Value) -> Value {
+    use super::value::Map;
+    match value {
+        postview_toml::Value::Bool(b) => Value::Bool(b),
+        postview_toml::Value::Number(n) => Value::Number(n),
+        postview_toml::Value::String(s) => Value::String(s),
+        postview_toml::Value::List(items) => Value::List(items.into_iter().map(from_toml).collect()),
+        postview_toml::Value::Map(entries) => {
+            Value::Map(Map(entries.into_iter().map(|(key, value)| (key, from_toml(value))).collect()))
         }
-        DeValue::Float(f) => Value::Number(float(f.as_str())),
-        DeValue::Boolean(b) => Value::Bool(b),
-        DeValue::Datetime(datetime) => Value::String(datetime.to_string()),
-        DeValue::Array(items) => Value::List(items.into_iter().map(convert).collect()),
-        DeValue::Table(table) => Value::Map(convert_table(table)),
     }
 }
 
-/// TOML's float text (`inf`, `-nan` included) as a number.
-fn float(text: &str) -> f64 {
-    match text.trim_start_matches(['+', '-']) {
-        "nan" => f64::NAN,
-        _ => text.parse().unwrap_or(f64::NAN),
-    }
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
 
     #[test]
-    fn keys_keep_the_authors_order_and_datetimes_become_text() {
+    fn the_linked_parser_keeps_the_authors_order_and_datetimes_become_text() {
         let value = parse("title = \"你好\"\ndate = 2024-11-22T23:14:24+08:00\nb = 1\na = 2.5\n").unwrap();
         let Value::Map(map) = value else { panic!("{value:?}") };
         let keys: Vec<&str> = map.0.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["title", "date", "b", "a"]);
         assert_eq!(map.get("date"), Some(&Value::String("2024-11-22T23:14:24+08:00".into())));
-        assert_eq!(map.get("b"), Some(&Value::Number(1.0)));
         assert_eq!(map.get("a"), Some(&Value::Number(2.5)));
-    }
-
-    #[test]
-    fn integers_in_every_radix_and_special_floats_are_numbers() {
-        let Value::Map(map) = parse("h = 0xff\nu = 1_000\ni = -inf\n").unwrap() else { panic!() };
-        assert_eq!(map.get("h"), Some(&Value::Number(255.0)));
-        assert_eq!(map.get("u"), Some(&Value::Number(1000.0)));
-        assert_eq!(map.get("i"), Some(&Value::Number(f64::NEG_INFINITY)));
     }
 }

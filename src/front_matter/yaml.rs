@@ -87,7 +87,7 @@ fn describe(text: &str, error: &serde_yaml::Error) -> ParseError {
     if let Some(key) = message.split_once("duplicate entry with key \"").and_then(|(_, key)| key.strip_suffix('"')) {
         offset = second_key_offset(text, offset, key).unwrap_or(offset);
     }
-    ParseError { message, offset, refused: false }
+    ParseError::invalid(message, offset)
 }
 
 /// serde_yaml places a duplicate key at the start of its mapping; the author wants the line
