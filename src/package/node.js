@@ -18,9 +18,7 @@ const { window } = new JSDOM('');
 
 /** Renders a post, as `render` from `postview` does in the browser. */
 export function render(source, options) {
-  // Cheap when the window is set already. After a panic, this first call (it passes no string)
-  // is the one that starts the fresh instance, which needs the window again; `render` itself
-  // would copy its text into the dead instance's memory before the fresh one starts.
+  // Cheap when the window is set already; after a panic, the fresh instance starts without it.
   sanitizeOn(window);
   return renderPost(source, options);
 }

@@ -102,18 +102,21 @@ test('postview in Node without a DOM shows raw HTML as text and says why; import
   ]);
 });
 
-test('postview/node still sanitizes on jsdom after a panic replaced its instance', async () => {
-  const { before: first, after: second } = await nodeIn(scratch.dir, `
+test('after a panic the next render runs in a fresh instance, and postview/node still sanitizes on jsdom', async () => {
+  const { before: first, plain, after: second } = await nodeIn(scratch.dir, `
     import { render } from 'postview/node';
-    import { __panicForTesting } from 'postview';
+    import { __panicForTesting, render as renderPlain } from 'postview';
     const source = ${JSON.stringify(HOSTILE)};
     const first = render(source).html;
     const error = console.error;
     console.error = () => {};
     try { __panicForTesting(); } catch {}
     console.error = error;
-    console.log(JSON.stringify({ before: first, after: render(source).html }));`);
+    // The plain render first: its text must reach the fresh instance, not the dead one.
+    const plain = renderPlain('---\\ntitle: Hello\\n---\\n# Hi\\n').html;
+    console.log(JSON.stringify({ before: first, plain, after: render(source).html }));`);
   assert.match(first, /<b>bold<\/b>/);
+  assert.equal(plain, '<h1 id="hi">Hi</h1>\n');
   assert.equal(second, first);
 });
 
