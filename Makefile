@@ -23,13 +23,16 @@ setup-test:
 	.ci/setup test
 
 # The release build the page loads, shrunk by wasm-opt 132 from npm (Debian's 108 corrupts it),
-# then the lazy parts (highlighter, math, diagrams) bundled after it (wasm-pack empties pkg/).
+# then the lazy parts (highlighter, math, diagrams) bundled after it (wasm-pack empties pkg/), and
+# the <post-preview> element with the preview's stylesheet (the page's too).
 build: setup
 	wasm-pack build --release --target web --out-dir $(PKG)
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
 	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped\n' \
 		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
+	node www/examples/build.mjs
+	cp src/browser/element/post-preview.js src/browser/element/post-preview.d.ts src/browser/element/preview.css $(PKG)/
 	node src/package/finish.mjs $(PKG)
 
 lint:
@@ -43,7 +46,7 @@ test-native:
 # The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
 # default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch
+	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch --test embedding
 
 # Against the same optimised build `make serve` serves.
 test-e2e:

@@ -1,4 +1,4 @@
-//! The `#[wasm_bindgen]` edge: `render` and `mount` for JavaScript, and nothing else.
+//! The `#[wasm_bindgen]` edge: `render`, `mount` and `enhance` for JavaScript, and nothing else.
 //!
 //! Results cross as plain JavaScript objects (serde-wasm-bindgen), typed by the TypeScript
 //! declarations tsify writes into `postview.d.ts`. Bad options are a thrown `Error`; problems in
@@ -10,9 +10,9 @@ use js_sys::{Object, Reflect};
 use serde::de::IgnoredAny;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::browser::{DraftOptions, Extras, ExtrasOptions, FileControls, Previewer as LivePreviewer};
+use crate::browser::{DraftOptions, Editor, Extras, ExtrasOptions, FileControls, Previewer as LivePreviewer};
 use crate::RenderOptions;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -38,6 +38,92 @@ export interface MountOptions extends RenderOptions {
   toc?: HTMLElement;
 }
 
+/** `mount`'s object form: `mount({ editor, preview, options })`. */
+export interface MountParts {
+  /** What the author types in: a `<textarea>`, or an adapter for any other editor. */
+  editor: HTMLTextAreaElement | EditorAdapter;
+  /** Where the preview goes; postview empties it and takes it over until `destroy()`. */
+  preview: HTMLElement;
+  options?: MountOptions;
+}
+
+/**
+ * Mounts a live previewer: renders the editor's text into `preview` now, and again on the
+ * animation frame after every change the editor reports. Scroll sync and the caret's block
+ * work with either kind of editor; `draft` and `files` need a `<textarea>`.
+ */
+export function mount(parts: MountParts): Previewer;
+/** The positional form of `mount({ editor, preview, options })`. */
+export function mount(editor: HTMLTextAreaElement | EditorAdapter, preview: HTMLElement, options?: MountOptions): Previewer;
+
+/**
+ * Any editor postview can follow besides a `<textarea>` (CodeMirror, Monaco, a CMS's own). The
+ * adapter only reports and obeys; postview decides what to render, when, and where to scroll.
+ * Lines are 1-based editor lines, as in diagnostics and `data-line`.
+ */
+export interface EditorAdapter {
+  /** The editor's whole text now. Read on the frame after a `'change'`, once however many came. */
+  text(): string;
+  /** The line at the top of the editor's visible area, with the fraction of it scrolled past
+   *  (12.5: half of line 12 is above the top). */
+  topLine(): number;
+  /** Scrolls so that `line` (fractional, as `topLine` says) is at the top of the visible area. */
+  scrollToLine(line: number): void;
+  /** Called once by `mount`: from then on the adapter calls `notify('change')` after every edit,
+   *  `notify('scroll')` when the editor scrolled, and `notify('caret')` when the caret moved
+   *  without an edit. Returns what stops that; `destroy()` calls it. */
+  listen(notify: (what: EditorReport) => void): () => void;
+  /** The line the caret is on, for marking its block in the preview; without it no block is marked. */
+  caretLine?(): number;
+  /** Replaces the editor's text (for `Previewer.update`); without it `update` renders the text
+   *  it was given and the editor keeps its own. */
+  setText?(text: string): void;
+  /** Puts the caret at `line`, `column` (1-based, characters) and focuses the editor: a problem
+   *  in the preview's list was clicked. */
+  setCaret?(line: number, column: number): void;
+}
+
+/** What an editor adapter reports. */
+export type EditorReport = 'change' | 'caret' | 'scroll';
+
+/** `postview:render`'s `detail`: fired on the preview once it shows a render whole. */
+export interface RenderEventDetail {
+  meta: PostMeta;
+  /** The front matter's format; `undefined` without front matter. */
+  frontMatterFormat: FrontMatterFormat | undefined;
+  diagnostics: Diagnostic[];
+  stats: Stats;
+  timings: RenderTimings;
+}
+
+/** How long a render took, in milliseconds (`performance.now()` differences). */
+export interface RenderTimings {
+  /** Rendering the text in WebAssembly: front matter, Markdown, sanitizing. */
+  renderMs: number;
+  /** Putting it into the preview, over every frame it took. */
+  patchMs: number;
+  /** Animation frames the preview took to show it all (1 unless the body was too long for one). */
+  frames: number;
+}
+
+/** `postview:error`'s `detail`: something could not be rendered; the last good render stays. */
+export interface PostviewErrorDetail {
+  /** `input`: `update` was given something else than a string; `editor`: the editor adapter
+   *  threw or answered something unusable; `preview`: the preview could not be patched;
+   *  `crash`: postview itself failed (`postview:crash` fires too). */
+  kind: 'input' | 'editor' | 'preview' | 'crash';
+  message: string;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'postview:render': CustomEvent<RenderEventDetail>;
+    'postview:error': CustomEvent<PostviewErrorDetail>;
+    /** postview panicked or trapped; `detail` is the message. Mount again to restart. */
+    'postview:crash': CustomEvent<string>;
+  }
+}
+
 /** The page's file buttons; any may be left out. */
 export interface FileControls {
   open?: HTMLElement;
@@ -49,6 +135,8 @@ export interface FileControls {
 
 /// The keys `mount` reads besides the render options.
 const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert", "toc"];
+/// The keys of `mount`'s object form.
+const PART_KEYS: &[&str] = &["editor", "preview", "options"];
 /// The keys of `files`.
 const FILE_KEYS: &[&str] = &["open", "input", "save"];
 
@@ -106,9 +194,14 @@ pub struct Previewer {
 #[wasm_bindgen]
 impl Previewer {
     /// Replaces the editor's text and renders it at once (not an edit: it is not stored as a
-    /// draft until the author edits it).
-    pub fn update(&self, source: &str) {
-        self.live.update(source);
+    /// draft until the author edits it). Anything else than a string fires `postview:error` on
+    /// the preview, which keeps showing the last render.
+    #[wasm_bindgen(js_name = update)]
+    pub fn update_from_js(&self, #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) {
+        match source.as_string() {
+            Some(source) => self.live.update(&source),
+            None => self.live.refuse("update() needs the post's text, a string"),
+        }
     }
 
     /// The latest render, as `render` returns it.
@@ -124,16 +217,40 @@ impl Previewer {
     }
 }
 
-/// Mounts a live previewer of `editor` (a `<textarea>`) into `preview`.
-#[wasm_bindgen]
-pub fn mount(
-    editor: HtmlTextAreaElement,
-    preview: HtmlElement,
-    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: JsValue,
-) -> Result<Previewer, JsError> {
+/// What Rust callers (the browser tests) use.
+impl Previewer {
+    /// `update` with a string.
+    pub fn update(&self, source: &str) {
+        self.live.update(source);
+    }
+}
+
+/// The positional form of `mount` with a `<textarea>`, for Rust callers (the browser tests).
+pub fn mount(editor: HtmlTextAreaElement, preview: HtmlElement, options: JsValue) -> Result<Previewer, JsError> {
+    mount_from_js(editor.into(), preview.into(), options)
+}
+
+/// Mounts a live previewer of `editor` (a `<textarea>` or an editor adapter) into `preview`:
+/// `mount(editor, preview, options)`, or `mount({ editor, preview, options })`. (Its
+/// TypeScript overloads are in the custom section above.)
+#[wasm_bindgen(js_name = mount, skip_typescript)]
+pub fn mount_from_js(editor: JsValue, preview: JsValue, options: JsValue) -> Result<Previewer, JsError> {
+    let (editor, preview, options) = if preview.is_undefined() && !editor.is_instance_of::<HtmlElement>() {
+        mount_parts_from(&editor)?
+    } else {
+        (editor, preview, options)
+    };
+    let editor = Editor::from_js(editor).map_err(invalid)?;
+    let preview: HtmlElement = preview.dyn_into().map_err(|_| invalid("`preview` must be an HTML element"))?;
     let (render_options, extras_options, toc) = mount_options_from(options)?;
     // First: a restored draft is what the first render shows.
-    let extras = Extras::start(&editor, extras_options).map_err(|error| mount_error(&error))?;
+    let extras = match editor.textarea() {
+        Some(textarea) => Extras::start(textarea, extras_options).map_err(|error| mount_error(&error))?,
+        None if extras_options.needs_textarea() => {
+            return Err(invalid("`draft` and `files` need a <textarea> editor; an editor adapter keeps its own text"))
+        }
+        None => Extras::none(),
+    };
     match LivePreviewer::mount(editor, preview, render_options, toc) {
         Ok(live) => Ok(Previewer { live, extras }),
         Err(error) => {
@@ -141,6 +258,38 @@ pub fn mount(
             Err(mount_error(&error))
         }
     }
+}
+
+/// `{ editor, preview, options }`, each taken out of `mount`'s object form.
+fn mount_parts_from(parts: &JsValue) -> Result<(JsValue, JsValue, JsValue), JsError> {
+    if !parts.is_object() {
+        return Err(invalid("mount takes { editor, preview, options }, or an editor, a preview and options"));
+    }
+    let keys = Object::keys(parts.unchecked_ref::<Object>());
+    if let Some(unknown) = keys.iter().filter_map(|key| key.as_string()).find(|key| !PART_KEYS.contains(&key.as_str()))
+    {
+        return Err(invalid(format!(
+            "unknown part `{unknown}` of mount's argument; the parts are {}",
+            PART_KEYS.join(", ")
+        )));
+    }
+    let part = |key: &str| Reflect::get(parts, &key.into()).map_err(|_| invalid(key));
+    Ok((part("editor")?, part("preview")?, part("options")?))
+}
+
+/// Enhances HTML a page put in itself from `render()` (the live preview does this on its own):
+/// gives fenced code its language label and a Copy code button, and highlights it, renders
+/// math and draws diagrams as the lazy parts load. Calling it again on the same element
+/// enhances only what is new.
+#[wasm_bindgen]
+pub fn enhance(#[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue) -> Result<(), JsError> {
+    // An element of another document (an iframe's, as a CMS preview pane is) is no `instanceof
+    // Element` here: its node type says what it is.
+    let is_element = Reflect::get(&element, &"nodeType".into()).ok().and_then(|t| t.as_f64()) == Some(1.0);
+    if !is_element {
+        return Err(invalid("enhance() needs an element"));
+    }
+    crate::browser::enhance_inserted(element.unchecked_ref::<Element>()).map_err(|error| mount_error(&error))
 }
 
 fn mount_error(error: &JsValue) -> JsError {

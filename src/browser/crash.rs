@@ -3,21 +3,18 @@
 //! such as running out of memory, is caught at the door every callback goes through, guard.rs,
 //! and cleaned up the same way): it removes every event listener this
 //! instance added (so nothing calls into the dead instance again), shows what happened in each
-//! mounted preview, fires a `postview:crash` event there, and asks wasm-bindgen to create a fresh
-//! instance on the next call. The page then mounts again; the draft lives in the editor, outside
+//! mounted preview, fires `postview:crash` (and `postview:error`) there, and asks wasm-bindgen
+//! to create a fresh instance on the next call. The page then mounts again; the draft lives in the editor, outside
 //! the module, and is never touched.
 
 use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 
-use super::guard;
+use super::{events, guard};
 
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    AbortController, AddEventListenerOptions, CustomEvent, CustomEventInit, Event, EventListenerOptions, EventTarget,
-    HtmlElement,
-};
+use web_sys::{AbortController, AddEventListenerOptions, Event, EventListenerOptions, EventTarget, HtmlElement};
 
 /// The event a preview receives when the module crashed; `detail` is the panic message.
 pub const CRASH_EVENT: &str = "postview:crash";
@@ -101,12 +98,13 @@ fn announce(preview: &HtmlElement, message: &str) {
             let _ = preview.append_child(&notice);
         }
     }
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_detail(&JsValue::from_str(message));
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(CRASH_EVENT, &init) {
-        let _ = preview.dispatch_event(&event);
-    }
+    events::dispatch(preview, CRASH_EVENT, &JsValue::from_str(message));
+    // The same as `postview:error`, for embedders that listen only to that (plain JS objects:
+    // nothing this instance may no longer do).
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"kind".into(), &"crash".into());
+    let _ = js_sys::Reflect::set(&detail, &"message".into(), &message.into());
+    events::dispatch(preview, events::ERROR_EVENT, &detail);
 }
 
 /// An event listener that lives until it is dropped, or until a crash removes it with all the

@@ -5,11 +5,15 @@
 //!
 //! Only blocks just put in the preview are looked at (patch.rs hands each parsed block here),
 //! so a block that did not change is never enhanced again, and a changed block, being new
-//! nodes, is enhanced afresh.
+//! nodes, is enhanced afresh. [`enhance_inserted`] (JavaScript's `enhance(element)`) does the
+//! same for HTML a page put in itself from `render()`, marking what it enhanced so that a
+//! second call on the same element leaves it alone.
+
+use std::cell::RefCell;
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element};
 
 use super::crash::Listener;
 use super::later;
@@ -28,6 +32,24 @@ const COPIED: &str = "postview-copied";
 /// The language of ```` ```mermaid ```` blocks, drawn as diagrams rather than highlighted.
 const DIAGRAM_LANGUAGE: &str = "mermaid";
 
+/// The attribute `enhance(element)` puts on each `<pre>` and math span it enhanced.
+const ENHANCED: &str = "data-postview-enhanced";
+
+thread_local! {
+    /// The copy-button listeners `enhance(element)` added, one per element still in a document.
+    static COPY_LISTENERS: RefCell<Vec<(Element, Listener)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Which elements [`Enhancements::collect`] takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A block just parsed into the live preview: everything in it is new.
+    Fresh,
+    /// HTML a page inserted itself, maybe enhanced before: what carries [`ENHANCED`] is left
+    /// alone, and the rest is marked with it.
+    Inserted,
+}
+
 /// Elements of newly inserted blocks waiting for their lazy part.
 #[derive(Default)]
 pub struct Enhancements {
@@ -39,9 +61,16 @@ pub struct Enhancements {
 impl Enhancements {
     /// Finds what to enhance in one freshly parsed block (`container` holds only its nodes),
     /// and gives each code block its label and copy button now.
-    pub fn collect(&mut self, container: &Element, document: &Document) -> Result<(), JsValue> {
-        for code in select(container, "pre > code")? {
+    pub fn collect(&mut self, container: &Element, document: &Document, scope: Scope) -> Result<(), JsValue> {
+        let unmarked = match scope {
+            Scope::Fresh => String::new(),
+            Scope::Inserted => format!(":not([{ENHANCED}])"),
+        };
+        for code in select(container, &format!("pre{unmarked} > code"))? {
             let Some(pre) = code.parent_element() else { continue };
+            if scope == Scope::Inserted {
+                pre.set_attribute(ENHANCED, "")?;
+            }
             let language = language_of(&code);
             if language.as_deref() == Some(DIAGRAM_LANGUAGE) {
                 self.diagrams.push(pre);
@@ -52,7 +81,12 @@ impl Enhancements {
                 self.code.push(code);
             }
         }
-        self.math.extend(select(container, "span.math")?);
+        for span in select(container, &format!("span.math{unmarked}"))? {
+            if scope == Scope::Inserted {
+                span.set_attribute(ENHANCED, "")?;
+            }
+            self.math.push(span);
+        }
         Ok(())
     }
 
@@ -64,6 +98,22 @@ impl Enhancements {
             }
         }
     }
+}
+
+/// Enhances the code, math and diagrams in `element`, HTML a page inserted itself (from
+/// `render()`): code labels and Copy code buttons at once, the rest as the lazy parts load.
+pub fn enhance_inserted(element: &Element) -> Result<(), JsValue> {
+    let document = element.owner_document().ok_or("the element is not in a document")?;
+    let mut found = Enhancements::default();
+    found.collect(element, &document, Scope::Inserted)?;
+    found.start();
+    COPY_LISTENERS.with_borrow_mut(|listeners| {
+        listeners.retain(|(listening, _)| listening.is_connected());
+        if !listeners.iter().any(|(listening, _)| listening == element) {
+            listeners.push((element.clone(), listen_for_copies(element)));
+        }
+    });
+    Ok(())
 }
 
 /// The first `language-…` class of a `<code>`, as the core writes a fence's info string.
@@ -94,7 +144,7 @@ fn code_bar(language: Option<&str>, document: &Document) -> Result<Element, JsVa
 }
 
 /// Copies a code block's text when its copy button is clicked (one listener for the preview).
-pub fn listen_for_copies(preview: &HtmlElement) -> Listener {
+pub fn listen_for_copies(preview: &Element) -> Listener {
     Listener::new(preview, "click", |event| {
         let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         let Ok(Some(button)) = target.closest(&format!("button.{COPY_BUTTON}")) else { return };

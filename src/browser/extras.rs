@@ -21,6 +21,13 @@ pub struct ExtrasOptions {
     pub alert: Option<HtmlElement>,
 }
 
+impl ExtrasOptions {
+    /// Whether these extras work on a `<textarea>` (drafts and files read and replace its text).
+    pub fn needs_textarea(&self) -> bool {
+        self.draft.is_some() || self.files.is_some()
+    }
+}
+
 /// The running extras of one editor.
 pub struct Extras {
     drafts: Option<Drafts>,
@@ -28,12 +35,17 @@ pub struct Extras {
 }
 
 impl Extras {
+    /// No extras (an editor adapter's mount).
+    pub fn none() -> Extras {
+        Extras { drafts: None, files: None }
+    }
+
     /// Starts them on `editor`. Call before the first render: a restored draft replaces the
     /// editor's text.
     pub fn start(editor: &HtmlTextAreaElement, options: ExtrasOptions) -> Result<Extras, JsValue> {
         if options.draft.is_none() && options.files.is_none() {
             // Nothing will report: no alert is created before the editor.
-            return Ok(Extras { drafts: None, files: None });
+            return Ok(Extras::none());
         }
         let notices = Notices::new(editor, options.status, options.alert)?;
         let files = options.files.map(|controls| Files::start(editor, controls, &notices)).transpose()?;

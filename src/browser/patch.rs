@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node};
 
 use super::caret::CARET_BLOCK;
-use super::enhance::Enhancements;
+use super::enhance::{Enhancements, Scope};
 use super::image_fallback;
 use crate::Block;
 
@@ -190,7 +190,7 @@ impl PatchedBody {
     ) -> Result<Node, JsValue> {
         self.parser.set_inner_html(&block.html);
         image_fallback::mark_missing_sources(&self.parser);
-        enhancements.collect(&self.parser, document)?;
+        enhancements.collect(&self.parser, document, Scope::Fresh)?;
         let Some(first) = self.parser.first_child() else {
             let empty: Node = document.create_text_node("").into();
             fragment.append_child(&empty)?;

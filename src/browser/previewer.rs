@@ -1,19 +1,22 @@
 //! `Previewer`: one editor bound to one preview element, re-rendered once per animation frame
-//! however fast the author types.
+//! however fast the author types. The editor is a `<textarea>` or an adapter (editor.rs); the
+//! preview fires `postview:render` and `postview:error` for the embedder (events.rs).
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 
 use super::crash::{self, Listener};
+use super::editor::{Editor, EditorEvent, Subscription};
+use super::events::{self, ErrorKind, Timings};
 use super::guard::Frame;
 use super::patch::PatchedBody;
 use super::sanitized_blocks::SanitizedBlocks;
-use super::scroll_sync::ScrollSync;
+use super::scroll_sync::{self, ScrollSync};
 use super::toc_panel::TocPanel;
-use super::{caret, diagnostics_list, enhance, image_fallback, reading_stats, sanitizer};
+use super::{diagnostics_list, enhance, image_fallback, in_page_links, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
@@ -21,10 +24,11 @@ use crate::{render_with, RenderOptions, Rendered};
 /// the handle must not silently freeze its preview.
 pub struct Previewer {
     state: Rc<RefCell<State>>,
+    preview: HtmlElement,
 }
 
 struct State {
-    editor: HtmlTextAreaElement,
+    editor: Editor,
     options: RenderOptions,
     preview: HtmlElement,
     parts: Parts,
@@ -39,9 +43,14 @@ struct State {
     scroll: Rc<RefCell<ScrollSync>>,
     /// The table of contents, when the page gave an element for it.
     toc: Option<TocPanel>,
+    /// The timings of the render being shown, while its body takes more than one frame.
+    showing: Option<Timings>,
+    /// Events to fire once no borrow of this state is held (see [`deliver`]).
+    outbox: Vec<(&'static str, JsValue)>,
     /// The editor's and preview's listeners. They hold the state (a cycle on purpose: it keeps
     /// the preview live); `destroy` drops them, which breaks the cycle.
     listeners: Vec<Listener>,
+    editor_reports: Option<Subscription>,
 }
 
 /// The elements mount puts inside the preview.
@@ -56,7 +65,7 @@ impl Previewer {
     /// Takes over `preview`, renders `editor`'s text into it now, and again on the frame after
     /// every change; lists the headings in `toc` when given.
     pub fn mount(
-        editor: HtmlTextAreaElement,
+        editor: Editor,
         preview: HtmlElement,
         options: RenderOptions,
         toc: Option<HtmlElement>,
@@ -77,40 +86,72 @@ impl Previewer {
                 sanitized: SanitizedBlocks::default(),
                 scroll: Rc::clone(&scroll),
                 toc,
+                showing: None,
+                outbox: vec![],
                 listeners: vec![],
+                editor_reports: None,
             })
         });
+        let editor = state.borrow().editor.clone();
+        let editor_reports = {
+            let (strong, scroll) = (Rc::clone(&state), Rc::clone(&scroll));
+            editor.listen(move |event| match event {
+                EditorEvent::Change => schedule(&strong),
+                // An edit highlights the caret's block in render_now.
+                EditorEvent::Caret => on_caret_moved(&strong),
+                EditorEvent::Scroll => scroll_sync::editor_scrolled(&scroll),
+            })?
+        };
         let listeners = {
             let s = state.borrow();
-            let strong = Rc::clone(&state);
-            let on_input = Listener::new(&s.editor, "input", move |_| schedule(&strong));
             let editor = s.editor.clone();
+            let preview = s.preview.clone();
             let on_click = Listener::new(&s.parts.diagnostics, "click", move |event| {
-                if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                    diagnostics_list::go_to_clicked_place(&target, &editor);
+                let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+                if let Err(message) = diagnostics_list::go_to_clicked_place(&target, &editor) {
+                    events::fire_error(&preview, ErrorKind::Editor, &message);
                 }
             });
-            let mut listeners =
-                vec![on_input, on_click, image_fallback::listen(&s.preview), enhance::listen_for_copies(&s.preview)];
-            // The caret moves without an edit on keys and clicks; an edit highlights in render_now.
-            for moved in ["keyup", "mouseup"] {
-                let strong = Rc::clone(&state);
-                listeners.push(Listener::new(&s.editor, moved, move |_| on_caret_moved(&strong)));
-            }
+            let mut listeners = vec![
+                on_click,
+                image_fallback::listen(&s.preview),
+                enhance::listen_for_copies(&s.preview),
+                in_page_links::listen(&s.preview),
+            ];
             listeners.extend(ScrollSync::listen(&scroll));
             listeners
         };
-        state.borrow_mut().listeners = listeners;
-        crash::watch(&state.borrow().preview);
-        state.borrow_mut().render_now();
-        Ok(Previewer { state })
+        {
+            let mut s = state.borrow_mut();
+            s.listeners = listeners;
+            s.editor_reports = Some(editor_reports);
+            crash::watch(&s.preview);
+            s.render_now();
+        }
+        deliver(&state);
+        let preview = state.borrow().preview.clone();
+        Ok(Previewer { state, preview })
     }
 
-    /// Replaces the editor's text with `source` and renders it at once.
+    /// Replaces the editor's text with `source` (an adapter without `setText` keeps its own)
+    /// and renders `source` at once.
     pub fn update(&self, source: &str) {
-        let mut state = self.state.borrow_mut();
-        state.editor.set_value(source);
-        state.render_now();
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            let message = "update() was called while postview was rendering (from an editor adapter's method?)";
+            events::fire_error(&self.preview, ErrorKind::Input, message);
+            return;
+        };
+        if let Err(message) = state.editor.set_text(source) {
+            state.report_error(ErrorKind::Editor, &message);
+        }
+        state.render(source.to_string());
+        drop(state);
+        deliver(&self.state);
+    }
+
+    /// Says on the preview that `update` was given something it cannot render.
+    pub fn refuse(&self, message: &str) {
+        events::fire_error(&self.preview, ErrorKind::Input, message);
     }
 
     /// The result of the latest render.
@@ -122,6 +163,7 @@ impl Previewer {
     pub fn destroy(self) {
         let mut state = self.state.borrow_mut();
         let listeners = std::mem::take(&mut state.listeners);
+        let editor_reports = state.editor_reports.take();
         state.frame = None;
         state.preview.set_text_content(None);
         if let Some(toc) = state.toc.take() {
@@ -130,12 +172,29 @@ impl Previewer {
         crash::unwatch(&state.preview);
         drop(state);
         drop(listeners);
+        drop(editor_reports);
+    }
+}
+
+/// Fires the events the last work queued, with no borrow held (a listener may call back in).
+fn deliver(state: &Rc<RefCell<State>>) {
+    let (preview, outbox) = {
+        let Ok(mut s) = state.try_borrow_mut() else { return };
+        (s.preview.clone(), std::mem::take(&mut s.outbox))
+    };
+    for (name, detail) in outbox {
+        events::dispatch(&preview, name, &detail);
     }
 }
 
 /// Asks for a render on the next frame, unless one is already on its way.
 fn schedule(state: &Rc<RefCell<State>>) {
-    let mut s = state.borrow_mut();
+    let Ok(mut s) = state.try_borrow_mut() else {
+        // Reported by an adapter while we were calling it: render on the next frame anyway.
+        let state = Rc::clone(state);
+        std::mem::forget(Frame::next(move || schedule(&state)));
+        return;
+    };
     s.stale = true;
     s.request_frame();
 }
@@ -144,8 +203,7 @@ fn schedule(state: &Rc<RefCell<State>>) {
 fn on_caret_moved(state: &Rc<RefCell<State>>) {
     let Ok(mut s) = state.try_borrow_mut() else { return };
     if s.frame.is_none() {
-        let source = s.editor.value();
-        s.highlight_caret_block(&source);
+        s.highlight_caret_block(None);
     }
 }
 
@@ -157,30 +215,44 @@ impl State {
         let this = self.this.clone();
         self.frame = Some(Frame::next(move || {
             if let Some(state) = this.upgrade() {
-                let mut s = state.borrow_mut();
-                s.frame = None;
-                if s.stale {
-                    s.render_now();
-                } else {
-                    s.show_more();
+                {
+                    let mut s = state.borrow_mut();
+                    s.frame = None;
+                    if s.stale {
+                        s.render_now();
+                    } else {
+                        s.show_more();
+                    }
                 }
+                deliver(&state);
             }
         }));
     }
 
+    /// Renders the editor's text now.
     fn render_now(&mut self) {
         self.stale = false;
-        let source = self.editor.value();
+        match self.editor.text() {
+            Ok(source) => self.render(source),
+            Err(message) => self.report_error(ErrorKind::Editor, &message),
+        }
+    }
+
+    /// Renders `source` and shows it; `postview:render` goes out once all of it is shown.
+    fn render(&mut self, source: String) {
+        self.stale = false;
+        let started = events::now();
         let options = &self.options;
         let sanitized = &mut self.sanitized;
         let rendered = sanitizer::with_sanitizer(|dompurify| {
             sanitized.render(dompurify, |s| render_with(&source, options, Some(s)))
         });
+        let rendered_at = events::now();
         let last = self.last.as_ref();
         if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
-        self.show_body(&rendered);
+        let whole = self.show_body(&rendered);
         reading_stats::show(&self.parts.stats, &rendered.stats);
         if let Some(Err(error)) = self.toc.as_mut().map(|toc| toc.show(&rendered.toc)) {
             web_sys::console::error_2(&"postview could not update the table of contents:".into(), &error);
@@ -189,14 +261,27 @@ impl State {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
         diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
-        self.highlight_caret_block(&source);
+        self.highlight_caret_block(Some(&source));
+        let timings = Timings { render_ms: rendered_at - started, patch_ms: events::now() - rendered_at, frames: 1 };
+        self.showing = None;
+        if whole {
+            self.outbox.push((events::RENDER_EVENT, events::render_detail(&rendered, timings)));
+        } else {
+            self.showing = Some(timings);
+        }
         self.last = Some(rendered);
     }
 
-    /// Marks the block the caret is in, in the editor's text `source`.
-    fn highlight_caret_block(&mut self, source: &str) {
-        let line = caret::line(&self.editor, source);
-        self.parts.body.highlight_line(line);
+    /// Queues `postview:error`.
+    fn report_error(&mut self, kind: ErrorKind, message: &str) {
+        self.outbox.push((events::ERROR_EVENT, events::error_detail(kind, message)));
+    }
+
+    /// Marks the block the caret is in; `source` is the editor's text when at hand.
+    fn highlight_caret_block(&mut self, source: Option<&str>) {
+        if let Some(line) = self.editor.caret_line(source) {
+            self.parts.body.highlight_line(line);
+        }
     }
 
     /// Puts in the blocks that changed (images elsewhere are never re-created), as many as fit
@@ -211,7 +296,9 @@ impl State {
                 done
             }
             Err(error) => {
-                web_sys::console::error_2(&"postview could not update the preview:".into(), &error);
+                let why = error.as_string().or_else(|| error.dyn_ref::<js_sys::Error>().map(|e| e.message().into()));
+                let message = format!("could not update the preview: {}", why.unwrap_or_else(|| "an exception".into()));
+                self.report_error(ErrorKind::Preview, &message);
                 true
             }
         }
@@ -221,9 +308,17 @@ impl State {
     /// again once all of it is in (not every frame: that copies the whole text out each time).
     fn show_more(&mut self) {
         if let Some(rendered) = self.last.take() {
-            if self.show_body(&rendered) {
-                let source = self.editor.value();
-                self.highlight_caret_block(&source);
+            let started = events::now();
+            let whole = self.show_body(&rendered);
+            if let Some(timings) = self.showing.as_mut() {
+                timings.patch_ms += events::now() - started;
+                timings.frames += 1;
+            }
+            if whole {
+                self.highlight_caret_block(None);
+                if let Some(timings) = self.showing.take() {
+                    self.outbox.push((events::RENDER_EVENT, events::render_detail(&rendered, timings)));
+                }
             }
             self.last = Some(rendered);
         }

@@ -3,14 +3,17 @@
 //! other, with the same fraction of it scrolled past.
 //!
 //! Preview positions are measured when needed (two elements a scroll), so images that load
-//! late and change heights need nothing special. Editor positions come from a hidden mirror of
-//! the textarea (same font, width and wrapping) with a marker at each block's first line; the
-//! mirror's positions are cached until the text, the blocks or the window size change.
+//! late and change heights need nothing special. A textarea's positions come from a hidden
+//! mirror of it (same font, width and wrapping) with a marker at each block's first line; the
+//! mirror's positions are cached until the text, the blocks or the window size change. An
+//! editor adapter is positioned in lines instead (its `topLine()` and `scrollToLine()`): a
+//! block's position there is simply its first line.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::crash::Listener;
+use super::editor::Editor;
 use super::guard::Frame;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
@@ -37,11 +40,11 @@ const MIRRORED: &[&str] = &[
 
 /// Both panes, the block lines, and what is cached about the editor.
 pub struct ScrollSync {
-    editor: HtmlTextAreaElement,
+    editor: Editor,
     preview: HtmlElement,
     /// First editor line of every block, in order.
     lines: Vec<usize>,
-    /// The y of each of `lines` in the editor's content, once measured.
+    /// The position of each of `lines` in the editor ([`Editor::top`]'s units), once measured.
     editor_ys: Option<Vec<f64>>,
     /// A scroll position this module set and whose scroll event must not be echoed back.
     expected_editor: Option<f64>,
@@ -62,7 +65,7 @@ enum Pane {
 }
 
 impl ScrollSync {
-    pub fn new(editor: HtmlTextAreaElement, preview: HtmlElement) -> Rc<RefCell<ScrollSync>> {
+    pub fn new(editor: Editor, preview: HtmlElement) -> Rc<RefCell<ScrollSync>> {
         Rc::new(RefCell::new(ScrollSync {
             editor,
             preview,
@@ -80,17 +83,16 @@ impl ScrollSync {
         self.editor_ys = None;
     }
 
-    /// Follows scrolling in both panes, and drops the cached positions when the window resizes.
+    /// Follows scrolling in the preview, and drops the cached positions when the window
+    /// resizes. The editor's scrolls come through [`editor_scrolled`] (the previewer listens
+    /// to the editor, whatever kind it is).
     pub fn listen(sync: &Rc<RefCell<ScrollSync>>) -> Vec<Listener> {
-        let (editor, preview) = {
-            let s = sync.borrow();
-            (s.editor.clone(), s.preview.clone())
-        };
-        let on = |target: &web_sys::EventTarget, pane: Pane| {
+        let preview = sync.borrow().preview.clone();
+        let on_scroll = {
             let sync = Rc::clone(sync);
-            Listener::new(target, "scroll", move |_| follow(&sync, pane, RETRIES))
+            Listener::new(&preview, "scroll", move |_| follow(&sync, Pane::Preview, RETRIES))
         };
-        let mut listeners = vec![on(&editor, Pane::Editor), on(&preview, Pane::Preview)];
+        let mut listeners = vec![on_scroll];
         if let Some(window) = web_sys::window() {
             let sync = Rc::clone(sync);
             listeners.push(Listener::new(&window, "resize", move |_| {
@@ -105,11 +107,14 @@ impl ScrollSync {
     /// Brings the other pane to where `pane` now is, unless `pane` moved because we moved it.
     /// Says whether the other pane fell short of where it should be.
     fn follow(&mut self, pane: Pane) -> bool {
-        let (expected, top) = match pane {
-            Pane::Editor => (self.expected_editor.take(), f64::from(self.editor.scroll_top())),
-            Pane::Preview => (self.expected_preview.take(), f64::from(self.preview.scroll_top())),
+        let (expected, top, tolerance) = match pane {
+            Pane::Editor => {
+                let Ok(top) = self.editor.top() else { return false };
+                (self.expected_editor.take(), top, self.editor_tolerance())
+            }
+            Pane::Preview => (self.expected_preview.take(), f64::from(self.preview.scroll_top()), PIXELS_ALIKE),
         };
-        if expected.is_some_and(|y| (y - top).abs() < 2.0) || self.lines.is_empty() {
+        if expected.is_some_and(|y| (y - top).abs() < tolerance) || self.lines.is_empty() {
             return false;
         }
         let short = match pane {
@@ -140,8 +145,8 @@ impl ScrollSync {
         let ys = self.editor_ys()?;
         let editor_here = ys[block];
         let editor_next = ys.get(block + 1).copied().unwrap_or(editor_here);
-        self.editor.set_scroll_top((editor_here + fraction * (editor_next - editor_here)).round() as i32);
-        self.expected_editor = Some(f64::from(self.editor.scroll_top()));
+        let reached = self.editor.scroll_to(editor_here + fraction * (editor_next - editor_here))?;
+        self.expected_editor = Some(reached);
         Ok(())
     }
 
@@ -154,16 +159,38 @@ impl ScrollSync {
         Ok(Some(element.get_bounding_client_rect().top() - origin))
     }
 
-    /// The y of each block's first line in the editor's scrolled content, measured once per text.
+    /// Where each block's first line is in the editor, measured once per text: the y in a
+    /// textarea's scrolled content, the line itself in an adapter.
     fn editor_ys(&mut self) -> Result<Vec<f64>, JsValue> {
         if let Some(ys) = &self.editor_ys {
             return Ok(ys.clone());
         }
-        let ys = measure_lines(&self.editor, &self.lines)?;
+        let ys = match &self.editor {
+            Editor::TextArea(textarea) => measure_lines(textarea, &self.lines)?,
+            Editor::Adapter(_) => self.lines.iter().map(|&line| line as f64).collect(),
+        };
         self.editor_ys = Some(ys.clone());
         Ok(ys)
     }
+
+    /// How close to where we scrolled the editor a scroll event must be to be our own echo.
+    fn editor_tolerance(&self) -> f64 {
+        match self.editor {
+            Editor::TextArea(_) => PIXELS_ALIKE,
+            Editor::Adapter(_) => LINES_ALIKE,
+        }
+    }
 }
+
+/// The editor scrolled: brings the preview along.
+pub fn editor_scrolled(sync: &Rc<RefCell<ScrollSync>>) {
+    follow(sync, Pane::Editor, RETRIES);
+}
+
+/// Scroll positions this close (pixels) are the same: a scroll we set, echoed back.
+const PIXELS_ALIKE: f64 = 2.0;
+/// The same in an adapter's lines (an editor may settle a little off the line it was sent to).
+const LINES_ALIKE: f64 = 0.25;
 
 /// Follows a scroll of `pane`, and tries again on the next frames while the other pane falls
 /// short; a new scroll replaces the retry.

@@ -53,17 +53,22 @@ const manifest = {
   exports: {
     '.': { types: './postview.d.ts', default: './postview.js' },
     './node': { types: './node.d.ts', default: './node.js' },
+    './post-preview': { types: './post-preview.d.ts', default: './post-preview.js' },
+    './preview.css': './preview.css',
     // For bundlers that want the wasm's URL (`init(url)`); postview.js finds it beside itself.
     './postview_bg.wasm': './postview_bg.wasm',
     './lazy/*': './lazy/*',
     './package.json': './package.json',
   },
   // Everything loaded at run time: the glue and its inline snippets (DOMPurify, the sanitizer's
-  // allowlist, the crash door, the lazy parts' loader), the wasm, the lazy parts, the Node entry.
-  files: ['postview.js', 'postview.d.ts', 'postview_bg.wasm', 'snippets/', 'lazy/', 'node.js', 'node.d.ts'],
-  // No module does anything on import that an importer relies on (the lazy parts configure their
+  // allowlist, the crash door, the lazy parts' loader), the wasm, the lazy parts, the Node entry,
+  // the <post-preview> element and the preview's stylesheet.
+  files: ['postview.js', 'postview.d.ts', 'postview_bg.wasm', 'snippets/', 'lazy/', 'node.js', 'node.d.ts',
+    'post-preview.js', 'post-preview.d.ts', 'preview.css'],
+  // Importing the element defines <post-preview>, and a stylesheet applies when imported; nothing
+  // else does anything on import that an importer relies on (the lazy parts configure their
   // library, but are only ever imported for what they export).
-  sideEffects: false,
+  sideEffects: ['./post-preview.js', './preview.css'],
   // Only `postview/node` needs it, to sanitize raw HTML as the browser does.
   peerDependencies: { jsdom: await jsdomRange() },
   peerDependenciesMeta: { jsdom: { optional: true } },

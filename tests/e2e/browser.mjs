@@ -20,9 +20,10 @@ export async function startBrowser() {
    * `brokenImages`, in which case they fail. Console errors and page errors are collected.
    * A fresh browser context (empty storage) unless `context` is given: pages in one context
    * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
-   * `initScript` (a function) runs in every document before its own scripts.
+   * `initScript` (a function) runs in every document before its own scripts. `path` is the page
+   * under www/ (the previewer's by default); it must show a region named "Preview".
    */
-  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript } = {}) {
+  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript, path = '' } = {}) {
     const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
@@ -34,7 +35,7 @@ export async function startBrowser() {
     await page.route((url) => !url.href.startsWith(server.url), (route) =>
       brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
     await beforeGoto?.(page);
-    await page.goto(server.url);
+    await page.goto(server.url + path);
     await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
     return { page, problems, close: () => (shared ? page.close() : context.close()) };
   }
@@ -72,16 +73,25 @@ export function useBrowser() {
   };
 }
 
-/** Makes postview panic (its instance traps) and waits until the page has mounted it again. */
-export async function crashAndRemount(page) {
-  await page.evaluate(async () => {
-    const postview = await import('./pkg/postview.js');
+/**
+ * Makes postview panic in `page` (its glue at `glue`, relative to the page); resolves to the name
+ * of the error thrown (a panic traps the instance: `RuntimeError`), or null if none was.
+ */
+export function panicInPage(page, glue = './pkg/postview.js') {
+  return page.evaluate(async (path) => {
+    const postview = await import(path);
     try {
       postview.__panicForTesting();
-    } catch {
-      // The trap is the point.
+      return null;
+    } catch (error) {
+      return error.constructor.name;
     }
-  });
+  }, glue);
+}
+
+/** Makes postview panic (its instance traps) and waits until the page has mounted it again. */
+export async function crashAndRemount(page) {
+  await panicInPage(page);
   await page.getByRole('status').getByText(/restarted/).waitFor();
 }
 

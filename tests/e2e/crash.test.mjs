@@ -2,7 +2,7 @@
 // fresh instance and goes on previewing; the dead instance is never called again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, panicInPage, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -35,16 +35,7 @@ async function assertRecoversFrom(crash, { title, body, typed }) {
 
 test('after a panic the preview restarts, the text is kept and typing still previews', async () => {
   await assertRecoversFrom(async (page) => {
-    const thrown = await page.evaluate(async () => {
-      const postview = await import('./pkg/postview.js');
-      try {
-        postview.__panicForTesting();
-        return null;
-      } catch (error) {
-        return error.constructor.name;
-      }
-    });
-    assert.equal(thrown, 'RuntimeError', 'a panic traps the instance');
+    assert.equal(await panicInPage(page), 'RuntimeError', 'a panic traps the instance');
   }, { title: '崩溃之前', body: '还没写完的草稿。', typed: '又写了几个字' });
 });
 

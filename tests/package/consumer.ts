@@ -26,6 +26,7 @@ import init, {
   type Value,
 } from 'postview';
 import { render as renderInNode } from 'postview/node';
+import type { PostPreview } from 'postview/post-preview';
 
 // Every field of every type, listed: a field added to a type fails the check until this file
 // uses it (below) and lists it here.
@@ -212,7 +213,19 @@ export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElemen
   return latest === undefined ? '' : describe(latest);
 }
 
+/** Every property and event of the <post-preview> element. */
+export function configureElement(): string {
+  const element: PostPreview = document.createElement('post-preview');
+  element.source = '# Hello';
+  element.theme = 'dark';
+  element.options = renderOptions;
+  element.addEventListener('postview:crash', (event) => console.warn(event.detail.toUpperCase()));
+  return element.rendered?.html ?? '';
+}
+
 // The types must refuse mistakes, or this file could not fail.
+// @ts-expect-error: a theme the element does not have
+document.createElement('post-preview').theme = 'sepia';
 // @ts-expect-error: a misspelled option (`rawHtml`)
 render('# x', { rawHTML: 'sanitize' });
 // @ts-expect-error: a policy that does not exist

@@ -31,9 +31,12 @@ test('the package says what npm, Node, TypeScript and bundlers read, from Cargo.
     assert.ok(cargo.includes(`\n${key} = ${JSON.stringify(pkg[key])}\n`), `${key}: ${pkg[key]} is Cargo.toml's`);
   }
   assert.ok(cargo.includes(`\nrepository = ${JSON.stringify(pkg.repository.url)}\n`));
-  assert.deepEqual(Object.keys(pkg.exports), ['.', './node', './postview_bg.wasm', './lazy/*', './package.json']);
+  assert.deepEqual(Object.keys(pkg.exports), [
+    '.', './node', './post-preview', './preview.css', './postview_bg.wasm', './lazy/*', './package.json',
+  ]);
   assert.equal(pkg.exports['.'].types, pkg.types);
-  assert.equal(pkg.sideEffects, false);
+  // Only the element (it defines <post-preview>) and the stylesheet act on import.
+  assert.deepEqual(pkg.sideEffects, ['./post-preview.js', './preview.css']);
 });
 
 test('the tarball holds every file package.json points to', async () => {

@@ -1,0 +1,187 @@
+// The CodeMirror 6 example (www/examples/codemirror/) end to end: postview mounted beside a real
+// CodeMirror through an editor adapter, in Debian's Chromium against the built page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
+
+const browser = useBrowser();
+
+/** A long post of short lines (none wraps): 40 sections, each a heading, text and a list. */
+function longPost() {
+  let post = '---\ntitle: 很长的文章\n---\n\n';
+  for (let n = 1; n <= 40; n += 1) {
+    post += `## 第 ${n} 节\n\n这一节的第一段。\n第二行。\n第三行。\n\n- 一项\n- 两项\n- 三项\n\n`;
+  }
+  return post;
+}
+
+/** The example, side by side. */
+const openExample = () =>
+  browser.open({ path: 'examples/codemirror/', viewport: { width: 1280, height: 800 } });
+
+/** Replaces CodeMirror's whole text with `text` the way a paste does (a paste event CodeMirror handles). */
+async function paste(page, text) {
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+A');
+  await editorOf(page).evaluate((content, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Opens the example with the long post pasted in. */
+async function openWithLongPost() {
+  const opened = await openExample();
+  const post = longPost();
+  await paste(opened.page, post);
+  await previewOf(opened.page).getByRole('heading', { name: '第 40 节' }).waitFor();
+  return { ...opened, post };
+}
+
+/** Waits for two animation frames in the page, so scroll events have been handled. */
+const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Where heading `name` sits in the preview's visible box: 0 at its top, 1 at its bottom. */
+async function headingPlace(page, name) {
+  const heading = previewOf(page).getByRole('heading', { name, exact: true });
+  return heading.evaluate((h) => {
+    const box = h.closest('.preview').getBoundingClientRect();
+    return (h.getBoundingClientRect().top - box.top) / box.height;
+  });
+}
+
+test('the editor is CodeMirror, a textbox named "Markdown source"; typing in it updates the preview and marks the caret\'s block', async () => {
+  const { page, problems, close } = await openExample();
+  const editor = editorOf(page);
+  assert.equal(await editor.evaluate((e) => e.classList.contains('cm-content')), true);
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n## 新加的一节\n\n刚刚打的字。');
+  await previewOf(page).getByRole('heading', { name: '新加的一节' }).waitFor();
+  await previewOf(page).getByText('刚刚打的字。').waitFor();
+  await page.waitForFunction(() => document.querySelector('.postview-caret-block')?.textContent === '刚刚打的字。');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => document.querySelector('.postview-caret-block')?.textContent === '新加的一节');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('the example reports each render through postview:render in its status line', async () => {
+  const { page, close } = await openExample();
+  await page.getByRole('status').getByText(/Rendered in [\d.]+ ms, shown in [\d.]+ ms/).waitFor();
+  await close();
+});
+
+test('scrolling CodeMirror to a heading brings that heading into view near the top of the preview', async () => {
+  const { page, post, problems, close } = await openWithLongPost();
+  const index = post.split('\n').indexOf('## 第 30 节');
+  await page.evaluate(async (index) => {
+    // CodeMirror draws only the lines in view: back to the top, where the first one is drawn.
+    const scroller = document.querySelector('.cm-scroller');
+    scroller.scrollTop = 0;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const first = document.querySelector('.cm-line');
+    const top = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = top + index * first.getBoundingClientRect().height;
+  }, index);
+  await page.waitForFunction(() => document.querySelector('.preview').scrollTop > 0);
+  await settle(page);
+  const place = await headingPlace(page, '第 30 节');
+  assert.ok(place >= -0.05 && place < 0.25, `heading at ${place} of the preview's height`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('scrolling the preview to a heading brings its source line to the top of CodeMirror', async () => {
+  const { page, close } = await openWithLongPost();
+  await previewOf(page).getByRole('heading', { name: '第 12 节', exact: true }).evaluate((h) => {
+    const preview = h.closest('.preview');
+    preview.scrollTop += h.getBoundingClientRect().top - preview.getBoundingClientRect().top;
+  });
+  await page.waitForFunction(() => document.querySelector('.cm-scroller').scrollTop > 0);
+  await settle(page);
+  const topLines = await page.evaluate(() => {
+    const top = document.querySelector('.cm-scroller').getBoundingClientRect().top;
+    const lines = [...document.querySelectorAll('.cm-line')];
+    return lines.filter((line) => line.getBoundingClientRect().bottom > top + 1).slice(0, 3).map((l) => l.textContent);
+  });
+  assert.ok(topLines.includes('## 第 12 节'), `CodeMirror's top lines are ${JSON.stringify(topLines)}`);
+  await close();
+});
+
+/** About 1 MB of post: numbered sections of Chinese text, headings and lists. */
+function megabytePost() {
+  const section = (n) => `## 第 ${n} 节\n\n${'这是一段很长的正文，用来把文章撑到一兆字节。'.repeat(20)}\n\n- 一项\n- 两项\n\n`;
+  let post = '---\ntitle: 一兆字节\n---\n\n';
+  let n = 0;
+  while (post.length * 3 < 1024 * 1024) post += section((n += 1));
+  return { post, sections: n };
+}
+
+test('a 1 MB paste into CodeMirror still previews whole (how long the page was busy is printed)', async (t) => {
+  const { page, problems, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const { post, sections } = megabytePost();
+  await page.evaluate(() => {
+    window.busy = [];
+    new PerformanceObserver((list) => window.busy.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  const started = Date.now();
+  await paste(page, post);
+  await previewOf(page).getByRole('heading', { name: `第 ${sections} 节`, exact: true }).waitFor({ timeout: 60_000 });
+  const shownAfter = Date.now() - started;
+  const busy = await page.evaluate(() => window.busy);
+  const longest = Math.max(0, ...busy);
+  const total = busy.reduce((sum, ms) => sum + ms, 0);
+  t.diagnostic(
+    `1 MB paste (${post.length} characters): previewed whole after ${shownAfter} ms; ${busy.length} long tasks, ` +
+      `the longest ${longest.toFixed(0)} ms, ${total.toFixed(0)} ms in all`,
+  );
+  // CodeMirror draws only what is in view: its DOM holds a screenful of lines, not 1 MB.
+  const drawnLines = await page.evaluate(() => document.querySelectorAll('.cm-line').length);
+  assert.ok(drawnLines < 400, `${drawnLines} lines drawn`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('after a crash postview:error says so, the example mounts again on CodeMirror and typing still previews', async () => {
+  const { page, problems, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const kind = page.evaluate(() => new Promise((resolve) => {
+    const preview = document.getElementById('preview');
+    preview.addEventListener('postview:error', ({ detail }) => resolve(detail.kind), { once: true });
+  }));
+  await page.evaluate(async () => {
+    const postview = await import('../../pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The trap is the point.
+    }
+  });
+  assert.equal(await kind, 'crash');
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  problems.length = 0;
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n## 崩溃之后\n');
+  await previewOf(page).getByRole('heading', { name: '崩溃之后' }).waitFor();
+  assert.deepEqual(problems, [], 'nothing calls into the dead instance');
+  await close();
+});
+
+test('clicking a problem in the preview puts CodeMirror\'s caret on its line', async () => {
+  const { page, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  await paste(page, '---\ntitle: 日期不对\ndate: 不是日期\n---\n\n正文。\n');
+  const place = previewOf(page).locator('.diagnostic-place').first();
+  await place.waitFor();
+  await editorOf(page).evaluate((content) => content.blur());
+  await place.click();
+  await page.waitForFunction(() => document.querySelector('.cm-activeLine')?.textContent === 'date: 不是日期');
+  assert.equal(await editorOf(page).evaluate((content) => content === document.activeElement), true);
+  await close();
+});

@@ -1,0 +1,30 @@
+// enhance(element) end to end: HTML a page put in itself from render() gets what the live
+// preview gives its own (code labels, Copy code, highlighting, MathML), from the lazy parts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser } from './browser.mjs';
+
+const browser = useBrowser();
+
+test('enhance() highlights code and renders math in HTML the page inserted from render(), once', async () => {
+  const { page, problems, close } = await browser.open();
+  const found = await page.evaluate(async () => {
+    const { render, enhance } = await import('./pkg/postview.js');
+    const container = document.createElement('div');
+    document.body.append(container);
+    container.innerHTML = render('```js\nconst answer = 42;\n```\n\n质能方程 $E=mc^2$。\n').html;
+    enhance(container);
+    enhance(container);
+    const ready = () => container.querySelector('pre code .hljs-keyword') && container.querySelector('span.math math');
+    for (let tries = 0; !ready() && tries < 500; tries += 1) await new Promise((done) => setTimeout(done, 20));
+    return {
+      bars: container.querySelectorAll('.postview-code-bar').length,
+      language: container.querySelector('.postview-code-language').textContent,
+      keyword: container.querySelector('.hljs-keyword')?.textContent,
+      maths: container.querySelectorAll('span.math math').length,
+    };
+  });
+  assert.deepEqual(found, { bars: 1, language: 'js', keyword: 'const', maths: 1 });
+  assert.deepEqual(problems, []);
+  await close();
+});

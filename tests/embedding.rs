@@ -1,0 +1,318 @@
+//! Browser tests (wasm-pack test --headless --chrome) of what an embedder uses besides a
+//! textarea: `mount({ editor, preview, options })`, an editor adapter driving the previewer,
+//! the `postview:render` and `postview:error` events, and `enhance(element)`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+/** An editor adapter over a string, recording what postview asks of it. */
+export function fakeAdapter(text) {
+  return {
+    current: text, top: 1, caret: undefined, fail: false, scrolledTo: [], set: [], stopped: false, notify: null,
+    text() { if (this.fail) throw new Error('the editor is gone'); return this.current; },
+    topLine() { return this.top; },
+    scrollToLine(line) { this.scrolledTo.push(line); this.top = line; },
+    caretLine() { return this.caret; },
+    setText(text) { this.set.push(text); this.current = text; },
+    listen(notify) { this.notify = notify; return () => { this.stopped = true; }; },
+  };
+}
+
+/** The `detail` of every `name` event on `target` from now on. */
+export function collect(target, name) {
+  const seen = [];
+  target.addEventListener(name, (event) => seen.push(event.detail));
+  return seen;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = fakeAdapter)]
+    fn fake_adapter(text: &str) -> JsValue;
+    fn collect(target: &web_sys::EventTarget, name: &str) -> Array;
+}
+
+const POST: &str = "---\ntitle: 测试文章\n---\n\n# 第一节\n\n正文第一段。\n";
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &key.into()).unwrap())
+}
+
+fn set(object: &JsValue, key: &str, value: impl Into<JsValue>) {
+    Reflect::set(object, &key.into(), &value.into()).unwrap();
+}
+
+/// A preview element in the page (and a textarea, for the tests that use one), removed when dropped.
+struct Page {
+    editor: HtmlTextAreaElement,
+    preview: HtmlElement,
+}
+
+impl Page {
+    fn new(source: &str) -> Page {
+        let editor: HtmlTextAreaElement = document().create_element("textarea").unwrap().dyn_into().unwrap();
+        editor.set_value(source);
+        let preview: HtmlElement = document().create_element("section").unwrap().dyn_into().unwrap();
+        let body = document().body().unwrap();
+        body.append_child(&editor).unwrap();
+        body.append_child(&preview).unwrap();
+        Page { editor, preview }
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.preview.query_selector(selector).unwrap()
+    }
+
+    fn text_of(&self, selector: &str) -> Option<String> {
+        self.find(selector).and_then(|element| element.text_content())
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.editor.remove();
+        self.preview.remove();
+    }
+}
+
+/// `{ editor, preview, options }`.
+fn parts(editor: &JsValue, preview: &HtmlElement, options: JsValue) -> JsValue {
+    let parts = Object::new();
+    set(&parts, "editor", editor);
+    set(&parts, "preview", preview);
+    if !options.is_undefined() {
+        set(&parts, "options", options);
+    }
+    parts.into()
+}
+
+fn mount(parts: JsValue) -> Result<postview::wasm::Previewer, String> {
+    postview::wasm::mount_from_js(parts, JsValue::UNDEFINED, JsValue::UNDEFINED)
+        .map_err(|error| get(&JsValue::from(error), "message").as_string().unwrap_or_default())
+}
+
+/// Calls the adapter's `notify` as its editor would.
+fn report(adapter: &JsValue, what: &str) {
+    let notify: js_sys::Function = get(adapter, "notify").dyn_into().unwrap();
+    notify.call1(&JsValue::UNDEFINED, &what.into()).unwrap();
+}
+
+/// Resolves after the browser has run its next animation frames.
+async fn frames(count: usize) {
+    for _ in 0..count {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_object_form_mounts_a_textarea_with_its_options() {
+    let page = Page::new("<b>粗</b>\n");
+    let options = js_sys::JSON::parse(r#"{"rawHtml": "escape"}"#).unwrap();
+    let _previewer = mount(parts(&page.editor, &page.preview, options)).unwrap();
+    assert_eq!(page.text_of(".postview-body p").as_deref(), Some("<b>粗</b>"));
+    assert!(page.find(".postview-body b").is_none());
+}
+
+#[wasm_bindgen_test]
+fn the_object_form_names_an_unknown_part() {
+    let page = Page::new(POST);
+    let wrong = parts(&page.editor, &page.preview, JsValue::UNDEFINED);
+    set(&wrong, "editer", &page.editor);
+    let message = mount(wrong).err().unwrap();
+    assert!(message.contains("unknown part `editer`"), "{message}");
+    assert!(message.contains("editor, preview, options"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn an_adapter_s_text_renders_now_and_its_changes_on_the_next_frame() {
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    assert_eq!(page.text_of("header h1").as_deref(), Some("测试文章"));
+    set(&adapter, "current", "# 改过了\n");
+    report(&adapter, "change");
+    report(&adapter, "change");
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("第一节"), "rendered before the frame");
+    frames(2).await;
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("改过了"));
+}
+
+#[wasm_bindgen_test]
+fn update_puts_the_text_in_the_adapter_and_destroy_stops_its_reports() {
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    let previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    previewer.update("# 新的\n");
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("新的"));
+    assert_eq!(Array::from(&get(&adapter, "set")).to_vec(), vec![JsValue::from_str("# 新的\n")]);
+    assert_eq!(get(&adapter, "stopped").as_bool(), Some(false));
+    previewer.destroy();
+    assert_eq!(get(&adapter, "stopped").as_bool(), Some(true));
+    assert_eq!(page.preview.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn the_caret_line_an_adapter_reports_marks_its_block() {
+    let page = Page::new("");
+    let adapter = fake_adapter("# 一\n\n段落二\n\n段落三\n");
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    set(&adapter, "caret", 5);
+    report(&adapter, "caret");
+    assert_eq!(page.text_of(".postview-caret-block").as_deref(), Some("段落三"));
+    set(&adapter, "caret", 1);
+    report(&adapter, "caret");
+    assert_eq!(page.text_of(".postview-caret-block").as_deref(), Some("一"));
+}
+
+/// Sixty paragraphs, one every two lines: paragraph `n` (from 1) is on line `2n - 1`.
+fn paragraphs() -> String {
+    (1..=60).map(|n| format!("第 {n} 段。\n\n")).collect()
+}
+
+/// A preview that scrolls: 200 px high.
+fn scrolling(page: &Page) {
+    page.preview.style().set_property("display", "block").unwrap();
+    page.preview.style().set_property("height", "200px").unwrap();
+    page.preview.style().set_property("overflow", "auto").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn scrolling_the_preview_scrolls_an_adapter_to_the_line_of_the_block_at_its_top() {
+    let page = Page::new("");
+    scrolling(&page);
+    let adapter = fake_adapter(&paragraphs());
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    let paragraph = page.find("[data-line=\"41\"]").unwrap();
+    let offset = paragraph.get_bounding_client_rect().top() - page.preview.get_bounding_client_rect().top();
+    page.preview.set_scroll_top(offset.round() as i32);
+    page.preview.dispatch_event(&Event::new("scroll").unwrap()).unwrap();
+    frames(2).await;
+    let scrolled: Vec<f64> = Array::from(&get(&adapter, "scrolledTo")).iter().filter_map(|l| l.as_f64()).collect();
+    let last = *scrolled.last().expect("the adapter was scrolled");
+    assert!((last - 41.0).abs() < 1.0, "scrolled to line {last}, the paragraph is on line 41");
+}
+
+#[wasm_bindgen_test]
+async fn an_adapter_scrolled_to_a_line_brings_its_block_to_the_top_of_the_preview() {
+    let page = Page::new("");
+    scrolling(&page);
+    let adapter = fake_adapter(&paragraphs());
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    set(&adapter, "top", 61);
+    report(&adapter, "scroll");
+    let paragraph = page.find("[data-line=\"61\"]").unwrap();
+    let place = paragraph.get_bounding_client_rect().top() - page.preview.get_bounding_client_rect().top();
+    assert!(page.preview.scroll_top() > 0);
+    assert!(place.abs() < 4.0, "the paragraph on line 61 is {place} px from the preview's top");
+}
+
+#[wasm_bindgen_test]
+async fn postview_render_carries_metadata_diagnostics_stats_and_timings() {
+    let page = Page::new(POST);
+    let seen = collect(&page.preview, "postview:render");
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(seen.length(), 1);
+    let detail = seen.get(0);
+    assert_eq!(get(&detail, "meta.title").as_string().as_deref(), Some("测试文章"));
+    assert_eq!(get(&detail, "frontMatterFormat").as_string().as_deref(), Some("yaml"));
+    assert_eq!(Array::from(&get(&detail, "diagnostics")).length(), 0);
+    let rendered = postview::wasm::render_post(POST, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&detail, "stats.words").as_f64(), get(&rendered, "stats.words").as_f64());
+    assert!(get(&detail, "stats.words").as_f64().unwrap() > 0.0);
+    for timing in ["timings.renderMs", "timings.patchMs"] {
+        let ms = get(&detail, timing).as_f64().unwrap();
+        assert!(ms >= 0.0 && ms.is_finite(), "{timing} = {ms}");
+    }
+    assert_eq!(get(&detail, "timings.frames").as_f64(), Some(1.0));
+
+    let broken = "---\ntitle: [\n---\n\n正文\n";
+    page.editor.set_value(broken);
+    page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    frames(2).await;
+    assert_eq!(seen.length(), 2);
+    let diagnostics = get(&seen.get(1), "diagnostics");
+    assert_eq!(Array::from(&diagnostics).length(), 1);
+    let expected = get(&postview::wasm::render_post(broken, JsValue::UNDEFINED).unwrap(), "diagnostics");
+    assert_eq!(js_sys::JSON::stringify(&diagnostics).unwrap(), js_sys::JSON::stringify(&expected).unwrap());
+    assert!(get(&seen.get(1), "meta.title").is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn update_with_something_else_than_text_fires_postview_error_and_keeps_the_preview() {
+    let page = Page::new(POST);
+    let errors = collect(&page.preview, "postview:error");
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    previewer.update_from_js(JsValue::from(42));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(get(&errors.get(0), "kind").as_string().as_deref(), Some("input"));
+    assert!(get(&errors.get(0), "message").as_string().unwrap().contains("string"));
+    assert_eq!(page.text_of("header h1").as_deref(), Some("测试文章"));
+}
+
+#[wasm_bindgen_test]
+async fn an_adapter_that_throws_fires_postview_error_and_the_last_render_stays() {
+    let page = Page::new("");
+    let errors = collect(&page.preview, "postview:error");
+    let adapter = fake_adapter(POST);
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    set(&adapter, "fail", true);
+    report(&adapter, "change");
+    frames(2).await;
+    assert_eq!(errors.length(), 1);
+    assert_eq!(get(&errors.get(0), "kind").as_string().as_deref(), Some("editor"));
+    let message = get(&errors.get(0), "message").as_string().unwrap();
+    assert!(message.contains("text()") && message.contains("the editor is gone"), "{message}");
+    assert_eq!(page.text_of("header h1").as_deref(), Some("测试文章"));
+}
+
+#[wasm_bindgen_test]
+fn drafts_and_files_need_a_textarea() {
+    let page = Page::new("");
+    let options = js_sys::JSON::parse(r#"{"draft": true}"#).unwrap();
+    let message = mount(parts(&fake_adapter(POST), &page.preview, options)).err().unwrap();
+    assert!(message.contains("<textarea>"), "{message}");
+    assert_eq!(page.preview.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn an_adapter_without_the_methods_postview_needs_is_refused_by_name() {
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    Reflect::delete_property(adapter.unchecked_ref::<Object>(), &"topLine".into()).unwrap();
+    let message = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).err().unwrap();
+    assert!(message.contains("no `topLine` method"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn enhance_labels_inserted_code_and_adds_one_copy_button_however_often_it_runs() {
+    let rendered = postview::wasm::render_post("```rust\nfn main() {}\n```\n", JsValue::UNDEFINED).unwrap();
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    container.set_inner_html(&get(&rendered, "html").as_string().unwrap());
+    postview::wasm::enhance(container.clone().into()).unwrap();
+    postview::wasm::enhance(container.clone().into()).unwrap();
+    assert_eq!(container.query_selector_all(".postview-code-bar").unwrap().length(), 1);
+    let label = container.query_selector(".postview-code-language").unwrap().unwrap();
+    assert_eq!(label.text_content().as_deref(), Some("rust"));
+    let button = container.query_selector("button.postview-copy").unwrap().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Copy code"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn enhance_refuses_what_is_not_an_element() {
+    assert!(postview::wasm::enhance(JsValue::from_str("<pre>")).is_err());
+    assert!(postview::wasm::enhance(document().create_text_node("x").into()).is_err());
+}

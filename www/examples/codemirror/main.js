@@ -1,0 +1,44 @@
+// The CodeMirror 6 example: a Markdown editor (CodeMirror with its Markdown language) and
+// postview's live preview beside it, mounted through an editor adapter. Scroll sync, the caret's
+// block and the list of problems work as with the page's textarea; everything is postview's `mount`.
+import init, { mount } from '../../pkg/postview.js';
+import { EditorView, basicSetup, markdown } from './build/codemirror.js';
+import { codeMirrorAdapter } from './postview-codemirror.js';
+
+const status = document.getElementById('status');
+const preview = document.getElementById('preview');
+
+const sample = fetch('../../sample-post.md').then((r) => (r.ok ? r.text() : ''), () => '');
+const view = new EditorView({
+  parent: document.getElementById('editor'),
+  extensions: [
+    basicSetup,
+    markdown(),
+    EditorView.lineWrapping,
+    // CodeMirror's content element is already a textbox; this is its accessible name.
+    EditorView.contentAttributes.of({ 'aria-label': 'Markdown source' }),
+  ],
+});
+
+preview.addEventListener('postview:render', ({ detail }) => {
+  const { renderMs, patchMs } = detail.timings;
+  status.textContent = `Rendered in ${renderMs.toFixed(1)} ms, shown in ${patchMs.toFixed(1)} ms`;
+});
+preview.addEventListener('postview:error', ({ detail }) => {
+  status.textContent = `The preview could not be updated: ${detail.message}`;
+});
+// After a crash the instance is fresh on the next call: mount again (the text is CodeMirror's).
+preview.addEventListener('postview:crash', () => setTimeout(start));
+
+function start() {
+  mount({ editor: codeMirrorAdapter(view), preview });
+}
+
+try {
+  await init();
+  view.dispatch({ changes: { from: 0, insert: await sample } });
+  start();
+} catch (error) {
+  status.textContent = `The previewer could not start: ${error.message}`;
+  throw error;
+}

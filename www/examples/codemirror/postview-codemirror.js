@@ -1,0 +1,58 @@
+// An editor adapter (`EditorAdapter` in postview.d.ts) over a CodeMirror 6 EditorView. It only
+// reports (the text, the line at the top, the caret's line, that something changed) and obeys
+// (scroll to a line, put the caret somewhere); postview decides what to render and where to
+// scroll. Copy it next to your own CodeMirror setup: it needs only `@codemirror/state` and the view.
+import { Compartment, StateEffect } from './build/codemirror.js';
+
+/** The adapter `mount({ editor, preview })` takes for `view`. */
+export function codeMirrorAdapter(view) {
+  const doc = () => view.state.doc;
+  /** The document height (CodeMirror's own measure) at the top of the scroller's visible area. */
+  const heightAtTop = () => view.scrollDOM.getBoundingClientRect().top - view.documentTop;
+  return {
+    text: () => doc().toString(),
+
+    topLine() {
+      const height = Math.max(0, heightAtTop());
+      const block = view.lineBlockAtHeight(height);
+      const past = block.height > 0 ? (height - block.top) / block.height : 0;
+      return doc().lineAt(block.from).number + Math.min(1, Math.max(0, past));
+    },
+
+    scrollToLine(line) {
+      const number = Math.min(Math.max(1, Math.floor(line)), doc().lines);
+      const block = view.lineBlockAt(doc().line(number).from);
+      const target = block.top + Math.max(0, line - number) * block.height;
+      view.scrollDOM.scrollTop += target - heightAtTop();
+    },
+
+    caretLine: () => doc().lineAt(view.state.selection.main.head).number,
+
+    setText(text) {
+      view.dispatch({ changes: { from: 0, to: doc().length, insert: text } });
+    },
+
+    setCaret(line, column) {
+      const at = doc().line(Math.min(Math.max(1, line), doc().lines));
+      // Columns count characters; CodeMirror positions count UTF-16 code units.
+      const offset = [...at.text].slice(0, Math.max(0, column - 1)).join('').length;
+      view.dispatch({ selection: { anchor: at.from + offset }, scrollIntoView: true });
+      view.focus();
+    },
+
+    listen(notify) {
+      const reports = new Compartment();
+      const listener = view.constructor.updateListener.of((update) => {
+        if (update.docChanged) notify('change');
+        else if (update.selectionSet) notify('caret');
+      });
+      view.dispatch({ effects: StateEffect.appendConfig.of(reports.of(listener)) });
+      const onScroll = () => notify('scroll');
+      view.scrollDOM.addEventListener('scroll', onScroll, { passive: true });
+      return () => {
+        view.scrollDOM.removeEventListener('scroll', onScroll);
+        view.dispatch({ effects: reports.reconfigure([]) });
+      };
+    },
+  };
+}
