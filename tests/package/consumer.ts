@@ -2,11 +2,14 @@
 // it uses every option and every field of the result, so a type that went missing, turned `any` or
 // changed shape fails the check; the `@ts-expect-error` lines fail it if the types accept mistakes.
 import init, {
+  enhance,
   mount,
   render,
   type Block,
   type Diagnostic,
   type DraftOptions,
+  type EditorAdapter,
+  type EditorReport,
   type Excerpt,
   type ExcerptSource,
   type FileControls,
@@ -14,11 +17,15 @@ import init, {
   type FrontMatter,
   type FrontMatterFormat,
   type MountOptions,
+  type MountParts,
   type PostDate,
   type PostMeta,
+  type PostviewErrorDetail,
   type RawHtml,
   type Rendered,
+  type RenderEventDetail,
   type RenderOptions,
+  type RenderTimings,
   type Severity,
   type SourceRange,
   type Stats,
@@ -46,6 +53,11 @@ export const everyField: {
   mountOptions: Fields<MountOptions>;
   draft: Fields<DraftOptions>;
   files: Fields<FileControls>;
+  parts: Fields<MountParts>;
+  adapter: Fields<EditorAdapter>;
+  renderEvent: Fields<RenderEventDetail>;
+  timings: Fields<RenderTimings>;
+  errorEvent: Fields<PostviewErrorDetail>;
 } = {
   rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
   block: { html: true, key: true, startLine: true, endLine: true },
@@ -73,6 +85,11 @@ export const everyField: {
   mountOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true, draft: true, files: true, status: true, alert: true, toc: true },
   draft: { key: true, restore: true },
   files: { open: true, input: true, save: true },
+  parts: { editor: true, preview: true, options: true },
+  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, caretLine: true, setText: true, setCaret: true },
+  renderEvent: { meta: true, frontMatterFormat: true, diagnostics: true, stats: true, timings: true },
+  timings: { renderMs: true, patchMs: true, frames: true },
+  errorEvent: { kind: true, message: true },
 };
 
 // Each union spelled out whole: a member added to or removed from a type fails the check.
@@ -213,6 +230,45 @@ export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElemen
   return latest === undefined ? '' : describe(latest);
 }
 
+/** An editor that is not a textarea, with every method an adapter has, in the object form of mount. */
+export function mountAdapter(preview: HTMLElement): string {
+  let text = '# Hello';
+  let caret = { line: 1, column: 1 };
+  const reports: Record<EditorReport, number> = { change: 0, caret: 0, scroll: 0 };
+  const editor: EditorAdapter = {
+    text: () => text,
+    topLine: () => 1.5,
+    scrollToLine: (line: number) => void (caret = { ...caret, line }),
+    listen: (notify: (what: EditorReport) => void) => {
+      notify('change');
+      return () => void (reports.change += 1);
+    },
+    caretLine: () => caret.line,
+    setText: (next: string) => void (text = next),
+    setCaret: (line: number, column: number) => void (caret = { line, column }),
+  };
+  const parts: Required<MountParts> = { editor, preview, options: { rawHtml: 'escape' } };
+  const previewer = mount(parts);
+  const described: string[] = [];
+  preview.addEventListener('postview:render', (event) => {
+    const detail: RenderEventDetail = event.detail;
+    const timings: RenderTimings = detail.timings;
+    const format = detail.frontMatterFormat;
+    described.push(
+      `${detail.meta.title} ${format === undefined ? 'none' : formats[format]} ${detail.diagnostics.map(describeDiagnostic).join()}`,
+      `${describeStats(detail.stats)} ${timings.renderMs + timings.patchMs} ms over ${timings.frames} frames`,
+    );
+  });
+  preview.addEventListener('postview:error', (event) => {
+    const detail: PostviewErrorDetail = event.detail;
+    const kinds: Record<PostviewErrorDetail['kind'], string> = { input: 'input', editor: 'editor', preview: 'preview', crash: 'crash' };
+    described.push(`${kinds[detail.kind]}: ${detail.message}`);
+  });
+  enhance(preview);
+  previewer.destroy();
+  return described.join('\n');
+}
+
 /** Every property and event of the <post-preview> element. */
 export function configureElement(): string {
   const element: PostPreview = document.createElement('post-preview');
@@ -234,5 +290,7 @@ render('# x', { rawHtml: 'strip' });
 render('# x').htm;
 // @ts-expect-error: postview/node's render checks its options too
 renderInNode('# x', { flavour: 'post' });
-// @ts-expect-error: the editor must be a textarea
+// @ts-expect-error: the editor must be a textarea or an adapter
 mount(document.createElement('div'), document.body);
+// @ts-expect-error: an adapter must say where its editor is scrolled
+mount({ editor: { text: () => '', scrollToLine: () => {}, listen: () => () => {} }, preview: document.body });
