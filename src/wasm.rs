@@ -184,11 +184,22 @@ pub fn panic_for_testing() {
 }
 
 /// Renders a post: its body as safe HTML, its header, front matter, metadata and diagnostics.
+///
+/// `source` crosses as a JavaScript value, not `&str`: the glue copies a `&str` into the
+/// instance's memory before its check for a panicked instance, so the first call after a panic
+/// would copy it into the dead instance and trap there, every time (or read garbage in the fresh
+/// one). A JavaScript value is read inside the fresh instance.
 #[wasm_bindgen(js_name = render, unchecked_return_type = "Rendered")]
-pub fn render_post(
-    source: &str,
+pub fn render_value(
+    #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
+    let source = source.as_string().ok_or_else(|| JsError::new("the post to render must be a string"))?;
+    render_post(&source, options)
+}
+
+/// `render` for Rust callers (the wasm-bindgen tests).
+pub fn render_post(source: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
     rendered_to_js(crate::browser::with_sanitizer(|s| crate::render_with(source, &options, Some(s))))
 }

@@ -2,7 +2,7 @@
 // HTML sanitized by the same DOMPurify and allowlist as in the browser, on jsdom's DOM (parse5, an
 // HTML parser that follows the same standard as the browser's), so `render` gives the browser's HTML.
 import { readFile } from 'node:fs/promises';
-import init, { render as renderPost, sanitizeOn } from './postview.js';
+import init, { loadFormats, render as renderPost, sanitizeOn } from './postview.js';
 
 let JSDOM;
 try {
@@ -14,13 +14,14 @@ try {
 }
 
 await init({ module_or_path: await readFile(new URL('./postview_bg.wasm', import.meta.url)) });
+// Node's fetch cannot read file: URLs, so the TOML parser (a second module the browser fetches on
+// first need) is handed over as bytes: every front matter format is read from the first render.
+await loadFormats({ toml: await readFile(new URL('./lazy/toml/postview_toml_bg.wasm', import.meta.url)) });
 const { window } = new JSDOM('');
 
 /** Renders a post, as `render` from `postview` does in the browser. */
 export function render(source, options) {
-  // Cheap when the window is set already. After a panic, this first call (it passes no string)
-  // is the one that starts the fresh instance, which needs the window again; `render` itself
-  // would copy its text into the dead instance's memory before the fresh one starts.
+  // Cheap when the window is set already; after a panic, the fresh instance starts without it.
   sanitizeOn(window);
   return renderPost(source, options);
 }

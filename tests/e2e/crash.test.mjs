@@ -48,3 +48,18 @@ test('after a trap without a panic (an abort, running out of memory) the preview
     assert.ok(problems.some((problem) => /unreachable/.test(problem)), `the trap is reported: ${problems}`);
   }, { title: '陷阱之前', body: '写到一半。', typed: '接着写' });
 });
+
+test('after a panic, render() called by the embedder runs in a fresh instance with its text', async () => {
+  const { page, close } = await browser.open();
+  const html = await page.evaluate(async () => {
+    const postview = await import('./pkg/postview.js');
+    try {
+      postview.__panicForTesting();
+    } catch {
+      // The trap is the point.
+    }
+    return postview.render('# 恢复之后\n').html;
+  });
+  assert.equal(html, '<h1 id="恢复之后">恢复之后</h1>\n');
+  await close();
+});

@@ -3,17 +3,15 @@
 // changed shape fails the check; the `@ts-expect-error` lines fail it if the types accept mistakes.
 import init, {
   enhance,
+  loadFormats,
   mount,
   render,
-  type EditorAdapter,
-  type EditorReport,
-  type MountParts,
-  type PostviewErrorDetail,
-  type RenderEventDetail,
-  type RenderTimings,
   type Block,
   type Diagnostic,
   type DraftOptions,
+  type EditorAdapter,
+  type EditorReport,
+  type LoadFormatsOptions,
   type Excerpt,
   type ExcerptSource,
   type FileControls,
@@ -21,11 +19,15 @@ import init, {
   type FrontMatter,
   type FrontMatterFormat,
   type MountOptions,
+  type MountParts,
   type PostDate,
   type PostMeta,
+  type PostviewErrorDetail,
   type RawHtml,
   type Rendered,
+  type RenderEventDetail,
   type RenderOptions,
+  type RenderTimings,
   type Severity,
   type SourceRange,
   type Stats,
@@ -53,6 +55,11 @@ export const everyField: {
   mountOptions: Fields<MountOptions>;
   draft: Fields<DraftOptions>;
   files: Fields<FileControls>;
+  parts: Fields<MountParts>;
+  adapter: Fields<EditorAdapter>;
+  renderEvent: Fields<RenderEventDetail>;
+  timings: Fields<RenderTimings>;
+  errorEvent: Fields<PostviewErrorDetail>;
 } = {
   rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
   block: { html: true, key: true, startLine: true, endLine: true },
@@ -80,6 +87,11 @@ export const everyField: {
   mountOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true, draft: true, files: true, status: true, alert: true, toc: true },
   draft: { key: true, restore: true },
   files: { open: true, input: true, save: true },
+  parts: { editor: true, preview: true, options: true },
+  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, caretLine: true, setText: true, setCaret: true },
+  renderEvent: { meta: true, frontMatterFormat: true, diagnostics: true, stats: true, timings: true },
+  timings: { renderMs: true, patchMs: true, frames: true },
+  errorEvent: { kind: true, message: true },
 };
 
 // Each union spelled out whole: a member added to or removed from a type fails the check.
@@ -199,6 +211,9 @@ export const renderOptions: Required<RenderOptions> = {
 
 export async function renderInBrowser(source: string): Promise<string> {
   await init();
+  const formats: Required<LoadFormatsOptions> = { toml: new URL('https://cdn.example/postview_toml_bg.wasm') };
+  await loadFormats(formats);
+  await loadFormats();
   const options: RenderOptions = { ...renderOptions, rawHtml: 'escape' };
   return [flavors[renderOptions.flavor], policies[renderOptions.rawHtml], describe(render(source, options))].join();
 }
@@ -220,39 +235,43 @@ export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElemen
   return latest === undefined ? '' : describe(latest);
 }
 
-/** An editor adapter with every method, mounted in the object form, and every event's detail. */
-export function mountAnAdapter(preview: HTMLElement): () => void {
-  let text = '# Draft';
-  const adapter: Required<EditorAdapter> = {
+/** An editor that is not a textarea, with every method an adapter has, in the object form of mount. */
+export function mountAdapter(preview: HTMLElement): string {
+  let text = '# Hello';
+  let caret = { line: 1, column: 1 };
+  const reports: Record<EditorReport, number> = { change: 0, caret: 0, scroll: 0 };
+  const editor: EditorAdapter = {
     text: () => text,
     topLine: () => 1.5,
-    scrollToLine: (line: number) => console.info(line),
+    scrollToLine: (line: number) => void (caret = { ...caret, line }),
     listen: (notify: (what: EditorReport) => void) => {
-      const timer = setInterval(() => notify('change'), 1000);
-      return () => clearInterval(timer);
+      notify('change');
+      return () => void (reports.change += 1);
     },
-    caretLine: () => 1,
-    setText: (next: string) => {
-      text = next;
-    },
-    setCaret: (line: number, column: number) => console.info(line, column),
+    caretLine: () => caret.line,
+    setText: (next: string) => void (text = next),
+    setCaret: (line: number, column: number) => void (caret = { line, column }),
   };
-  const parts: Required<MountParts> = { editor: adapter, preview, options: { rawHtml: 'escape' } };
+  const parts: Required<MountParts> = { editor, preview, options: { rawHtml: 'escape' } };
   const previewer = mount(parts);
+  const described: string[] = [];
   preview.addEventListener('postview:render', (event) => {
     const detail: RenderEventDetail = event.detail;
-    const timings: Required<RenderTimings> = detail.timings;
-    const format: FrontMatterFormat | undefined = detail.frontMatterFormat;
-    console.info(describeMeta(detail.meta), detail.diagnostics.length, describeStats(detail.stats), format);
-    console.info(timings.renderMs + timings.patchMs + timings.frames);
+    const timings: RenderTimings = detail.timings;
+    const format = detail.frontMatterFormat;
+    described.push(
+      `${detail.meta.title} ${format === undefined ? 'none' : formats[format]} ${detail.diagnostics.map(describeDiagnostic).join()}`,
+      `${describeStats(detail.stats)} ${timings.renderMs + timings.patchMs} ms over ${timings.frames} frames`,
+    );
   });
   preview.addEventListener('postview:error', (event) => {
     const detail: PostviewErrorDetail = event.detail;
-    console.warn(detail.kind === 'crash' ? 'restart' : detail.message);
+    const kinds: Record<PostviewErrorDetail['kind'], string> = { input: 'input', editor: 'editor', preview: 'preview', crash: 'crash' };
+    described.push(`${kinds[detail.kind]}: ${detail.message}`);
   });
-  preview.addEventListener('postview:crash', (event) => console.warn(event.detail.trim()));
   enhance(preview);
-  return () => previewer.destroy();
+  previewer.destroy();
+  return described.join('\n');
 }
 
 /** Every property and event of the <post-preview> element. */
@@ -266,8 +285,8 @@ export function configureElement(): string {
 }
 
 // The types must refuse mistakes, or this file could not fail.
-// @ts-expect-error: an adapter must say where its top line is
-mount({ editor: { text: () => '', scrollToLine() {}, listen: () => () => {} }, preview: document.body });
+// @ts-expect-error: loadFormats knows no YAML option (YAML is always in)
+loadFormats({ yaml: 'x.wasm' });
 // @ts-expect-error: a theme the element does not have
 document.createElement('post-preview').theme = 'sepia';
 // @ts-expect-error: a misspelled option (`rawHtml`)
@@ -278,5 +297,7 @@ render('# x', { rawHtml: 'strip' });
 render('# x').htm;
 // @ts-expect-error: postview/node's render checks its options too
 renderInNode('# x', { flavour: 'post' });
-// @ts-expect-error: the editor must be a textarea
+// @ts-expect-error: the editor must be a textarea or an adapter
 mount(document.createElement('div'), document.body);
+// @ts-expect-error: an adapter must say where its editor is scrolled
+mount({ editor: { text: () => '', scrollToLine: () => {}, listen: () => () => {} }, preview: document.body });

@@ -87,6 +87,17 @@ test('postview/node renders a post with its raw HTML sanitized by DOMPurify on j
   assert.deepEqual(rendered.diagnostics, []);
 });
 
+test('postview/node reads TOML front matter from the first render (the lazy parser is loaded from the package)', async () => {
+  const rendered = await nodeIn(scratch.dir, `
+    import { render } from 'postview/node';
+    console.log(JSON.stringify(render('+++\\ntitle = "Hugo"\\ntags = ["a", "b"]\\n+++\\n\\nBody.\\n')));`);
+  assert.equal(rendered.frontMatter.format, 'toml');
+  assert.equal(rendered.meta.title, 'Hugo');
+  assert.deepEqual(rendered.meta.tags, ['a', 'b']);
+  assert.deepEqual(rendered.diagnostics, []);
+  assert.equal(rendered.html, '<p>Body.</p>\n');
+});
+
 test('postview in Node without a DOM shows raw HTML as text and says why; importing mount breaks nothing; sanitizeOn refuses a non-window', async () => {
   const { html, diagnostics, mountType, notAWindow } = await nodeIn(scratch.dir, `
     import { readFile } from 'node:fs/promises';
@@ -105,18 +116,21 @@ test('postview in Node without a DOM shows raw HTML as text and says why; import
   ]);
 });
 
-test('postview/node still sanitizes on jsdom after a panic replaced its instance', async () => {
-  const { before: first, after: second } = await nodeIn(scratch.dir, `
+test('after a panic the next render runs in a fresh instance, and postview/node still sanitizes on jsdom', async () => {
+  const { before: first, plain, after: second } = await nodeIn(scratch.dir, `
     import { render } from 'postview/node';
-    import { __panicForTesting } from 'postview';
+    import { __panicForTesting, render as renderPlain } from 'postview';
     const source = ${JSON.stringify(HOSTILE)};
     const first = render(source).html;
     const error = console.error;
     console.error = () => {};
     try { __panicForTesting(); } catch {}
     console.error = error;
-    console.log(JSON.stringify({ before: first, after: render(source).html }));`);
+    // The plain render first: its text must reach the fresh instance, not the dead one.
+    const plain = renderPlain('---\\ntitle: Hello\\n---\\n# Hi\\n').html;
+    console.log(JSON.stringify({ before: first, plain, after: render(source).html }));`);
   assert.match(first, /<b>bold<\/b>/);
+  assert.equal(plain, '<h1 id="hi">Hi</h1>\n');
   assert.equal(second, first);
 });
 

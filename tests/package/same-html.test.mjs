@@ -81,6 +81,8 @@ async function renderInChromium(all) {
     return await page.evaluate(async (inputs) => {
       const postview = await import('./postview.js');
       await postview.default();
+      // postview/node has every front matter format from the start; here the TOML parser is fetched.
+      await postview.loadFormats();
       return inputs.map(({ source, options }) => {
         const { html, headerHtml, diagnostics } = postview.render(source, options);
         return { html, headerHtml, diagnostics };
