@@ -45,7 +45,7 @@ build: setup
 		"$$(cat $(PKG)/postview.js $$(find $(PKG)/snippets -name '*.js') | gzip -9c | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
 	cargo build --release --target wasm32-unknown-unknown -p postview-toml
-	wasm-bindgen --target web --out-dir $(TOML_PKG) target/wasm32-unknown-unknown/release/postview_toml.wasm
+	wasm-bindgen --target web --no-typescript --out-dir $(TOML_PKG) target/wasm32-unknown-unknown/release/postview_toml.wasm
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(TOML_WASM) -o $(TOML_WASM)
 	$(MINIFY_JS) $(TOML_PKG)/postview_toml.js
 	@printf '%s: wasm %s bytes, %s gzipped (lazy: not in the first download)\n' \
