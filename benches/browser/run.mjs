@@ -102,7 +102,7 @@ function nativeFigures(inputs) {
   return figures;
 }
 
-function tableRows({ inputs, throughput, keystrokes = {}, coldStart, sizes, native }) {
+function tableRows({ inputs, throughput, keystrokes, coldStart, sizes, native }) {
   const rows = [];
   for (const input of inputs.filter((i) => throughput[i.name])) {
     const { [ESCAPED]: escaped, ...values } = throughput[input.name];
@@ -121,7 +121,6 @@ function tableRows({ inputs, throughput, keystrokes = {}, coldStart, sizes, nati
     rows.push(row(`keystroke → preview changed, ${name}, median (ms)`, { postview: k.changed.median }));
     rows.push(row(`keystroke → painted, ${name}, median of ${k.edits} (ms)`, { postview: k.painted.median }, { target: `≤ ${target} ms`, met: k.painted.median <= target }));
   }
-  if (!sizes) return rows;
   const kb = Object.fromEntries(Object.entries(sizes).map(([name, bytes]) => [name, bytes / 1024]));
   if (kb.postview !== undefined) {
     rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
