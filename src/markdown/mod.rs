@@ -90,8 +90,11 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
         (apply_raw_html(event, keep_raw_html), range)
     });
     let writer = CountingWriter { out: &mut html, written: &written };
+    // Either flavor's events as one type (the post chain `On`, plain CommonMark `Off`), so that
+    // pulldown-cmark's HTML writer is compiled once, not once per event type: it is about 16 KB
+    // of WebAssembly each time.
     let events = match options.flavor {
-        Flavor::CommonMark => EitherFlavor::CommonMark(events.map(|(event, _)| event)),
+        Flavor::CommonMark => Maybe::Off(events.map(|(event, _)| event)),
         Flavor::Post => {
             let events = Maybe::new(present.hexo_tags, events, |e| hexo_tags::HexoTags::new(e, markdown, code_tags));
             let events = Maybe::new(present.dollars, events, |e| math_spans::DollarPrices::new(e, markdown));
@@ -100,7 +103,7 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
                 footnotes::Footnotes::new(p, footnotes::FootnoteIndex::read(markdown, options.parser_options()))
             });
             let rich = Maybe::new(present.alerts, rich, alerts::Alerts::new);
-            EitherFlavor::Post(heading_ids::HeadingIds::new(rich, &mut headings))
+            Maybe::On(heading_ids::HeadingIds::new(rich, &mut headings))
         }
     };
     // Writing into a String cannot fail.
@@ -111,24 +114,6 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     }
     let more = more.get().and_then(|offset| blocks.iter().position(|b| b.source.start == offset));
     Body { html, blocks, blocked, raw_html, more, stats: words.stats(), headings }
-}
-
-/// Either flavor's events as one type, so that pulldown-cmark's HTML writer is compiled once,
-/// not once per event type: it is about 16 KB of WebAssembly each time.
-enum EitherFlavor<C, P> {
-    CommonMark(C),
-    Post(P),
-}
-
-impl<'a, C: Iterator<Item = Event<'a>>, P: Iterator<Item = Event<'a>>> Iterator for EitherFlavor<C, P> {
-    type Item = Event<'a>;
-
-    fn next(&mut self) -> Option<Event<'a>> {
-        match self {
-            EitherFlavor::CommonMark(events) => events.next(),
-            EitherFlavor::Post(events) => events.next(),
-        }
-    }
 }
 
 /// Raw HTML kept, or turned into text that shows it as typed.

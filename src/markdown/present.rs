@@ -38,7 +38,7 @@ impl Present {
             hexo_tags: followed_by(text, '{', b'%'),
             dollars: text.contains('$'),
             // `!` is rarer than `<` in most text, and in HTML-heavy text far rarer.
-            comments: text.match_indices('!').any(|(at, _)| at > 0 && text.as_bytes()[at - 1] == b'<'),
+            comments: followed_by(text, '<', b'!'),
         }
     }
 }
@@ -48,7 +48,8 @@ fn followed_by(text: &str, first: char, second: u8) -> bool {
     text.match_indices(first).any(|(at, _)| text.as_bytes().get(at + 1) == Some(&second))
 }
 
-/// An adapter that runs only when `on`; otherwise the events pass by untouched.
+/// One of two event iterators as one type: an adapter that runs only when `on` (otherwise the
+/// events pass by untouched), or one flavor's chain or the other's (see `render`).
 pub enum Maybe<A, I> {
     On(A),
     Off(I),
