@@ -63,10 +63,9 @@ lint:
 test-native:
 	cargo test --workspace
 
-# The runner gives up on a page busy for more than WASM_BINDGEN_TEST_TIMEOUT seconds (20 by
-# default); the huge-paste tests in a debug build take longer than that on a busy 2-core machine.
+# wasm-pack test --headless --chrome, with the failing tests' reports repeated at the end.
 test-wasm:
-	WASM_BINDGEN_TEST_TIMEOUT=180 wasm-pack test --headless --chrome -- --test web --test patch --test embedding
+	.ci/test-wasm --test web --test patch --test embedding
 
 # Against the same optimised build `make serve` serves.
 test-e2e:
