@@ -64,7 +64,9 @@ const manifest = {
   // allowlist, the crash door, the lazy parts' loader), the wasm, the lazy parts, the Node entry,
   // the <post-preview> element and the preview's stylesheet.
   files: ['postview.js', 'postview.d.ts', 'postview_bg.wasm', 'snippets/', 'lazy/', 'node.js', 'node.d.ts',
-    'post-preview.js', 'post-preview.d.ts', 'preview.css'],
+    'post-preview.js', 'post-preview.d.ts', 'preview.css',
+    // npm packs a file named LICENSE by itself, but not these two (wasm-pack copies them here).
+    'LICENSE-MIT', 'LICENSE-APACHE'],
   // Importing the element defines <post-preview>, and a stylesheet applies when imported; nothing
   // else does anything on import that an importer relies on (the lazy parts configure their
   // library, but are only ever imported for what they export).

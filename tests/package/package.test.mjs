@@ -46,6 +46,17 @@ test('the tarball holds every file package.json points to', async () => {
   }
 });
 
+test('the tarball carries the text of each licence its licence field names', async () => {
+  const pkg = await manifest();
+  assert.equal(pkg.license, 'MIT OR Apache-2.0');
+  const installed = join(scratch.dir, 'node_modules/postview');
+  const texts = { 'LICENSE-MIT': /^Permission is hereby granted, free of charge/m, 'LICENSE-APACHE': /Apache License\s+Version 2\.0/ };
+  for (const [file, opening] of Object.entries(texts)) {
+    assert.ok(scratch.files.includes(file), `${file} is packed`);
+    assert.match(await readFile(join(installed, file), 'utf8'), opening);
+  }
+});
+
 test('every module in the tarball imports or loads only files that are in it', async () => {
   const installed = join(scratch.dir, 'node_modules/postview');
   const modules = scratch.files.filter((file) => file.endsWith('.js'));
