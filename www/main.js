@@ -1,7 +1,15 @@
 // The page: load the WebAssembly module, put the sample post in the editor, mount the previewer.
 // Everything else (rendering, scheduling, diagnostics, image fallbacks, the draft in this
 // browser, opening and saving files) is postview's own `mount`.
-import init, { mount } from './pkg/postview.js';
+//
+// Nothing is imported statically, so this module runs as soon as it is in and starts at once
+// the three things the first preview waits for, side by side (index.html has them preloaded):
+// the WebAssembly, compiled while it streams in; postview.js with the snippets it imports; the
+// sample post. A static import would hold this module until postview.js and its snippets were
+// all in (a second round trip, since the snippets are found only in postview.js), and only
+// then would init() start compiling the WebAssembly.
+const wasm = WebAssembly.compileStreaming(fetch('pkg/postview_bg.wasm'));
+const postview = import('./pkg/postview.js');
 
 const editor = document.getElementById('source');
 const preview = document.getElementById('preview');
@@ -15,8 +23,9 @@ function showProblem(text) {
 // A bug in postview stops its WebAssembly instance; postview then shows a notice in the preview
 // and fires `postview:crash`. Mounting again runs in a fresh instance; the text in the editor
 // was never the module's, so nothing is lost.
-preview.addEventListener('postview:crash', (event) => {
+preview.addEventListener('postview:crash', async (event) => {
   showProblem(`The preview hit a bug and was restarted; your text is safe. (${event.detail})`);
+  const { mount } = await postview;
   // The editor's text is newer than the stored draft: keep it, and store it.
   setTimeout(() => mount(editor, preview, options({ restore: false })));
 });
@@ -38,7 +47,8 @@ const options = ({ restore }) => ({
 const sample = editor.value === '' ? fetch('sample-post.md').then((r) => (r.ok ? r.text() : ''), () => '') : null;
 
 try {
-  await init();
+  const { default: init, mount } = await postview;
+  await init({ module_or_path: wasm });
   if (sample) editor.value = await sample;
   status.textContent = 'Live preview';
   mount(editor, preview, options({ restore: true }));

@@ -1,5 +1,7 @@
 // Cold start: from navigation start (performance.timeOrigin) to the end of the first frame that
 // shows a rendered preview on www/index.html, in a fresh browser context (empty cache) each time.
+// The context should have no route: Playwright would then intercept every request, the page's
+// own included (run.mjs's browser fails outside names itself instead).
 
 const LOADS = 9;
 
