@@ -8,7 +8,10 @@
 // sample post. A static import would hold this module until postview.js and its snippets were
 // all in (a second round trip, since the snippets are found only in postview.js), and only
 // then would init() start compiling the WebAssembly.
-const wasm = WebAssembly.compileStreaming(fetch('pkg/postview_bg.wasm'));
+// Streaming needs the server to send `application/wasm`; any other static server still works,
+// compiling once the file is in.
+const wasm = WebAssembly.compileStreaming(fetch('pkg/postview_bg.wasm')).catch(() =>
+  fetch('pkg/postview_bg.wasm').then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
 const postview = import('./pkg/postview.js');
 
 const editor = document.getElementById('source');

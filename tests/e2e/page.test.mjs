@@ -33,6 +33,21 @@ test('the page loads the sample post with no console errors', async () => {
   await close();
 });
 
+test('a server that sends the WebAssembly without its media type still gets a preview', async () => {
+  let served = 0;
+  const { page, problems, close } = await browser.open({
+    beforeGoto: (page) => page.route('**/postview_bg.wasm', async (route) => {
+      const response = await route.fetch();
+      served += 1;
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    }),
+  });
+  assert.ok(served >= 1, 'the page asked for the WebAssembly through the route');
+  assert.match(await previewOf(page).getByRole('heading', { level: 1 }).textContent(), /技术沙龙/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('typing a post shows its title, tags and body', async () => {
   const { page, problems, close } = await browser.open();
   await typeIntoEditor(page, '---\ntitle: 新的文章\ntags:\n  - 随笔\n  - Rust\n---\n\n## 开头\n\n这是**正文**。!');
