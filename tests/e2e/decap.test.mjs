@@ -73,7 +73,7 @@ test('a post opened in Decap shows in its preview pane as postview renders it: t
   // CJK-friendly emphasis: the closing ** after a full-width comma still closes.
   assert.deepEqual(await textsIn(page, '.postview-body strong'), ['真正认识一个人，']);
   await pane.locator('.markdown-alert-tip[role="note"]').waitFor();
-  await pane.locator('.footnotes, [id="fn:照片"]').first().waitFor();
+  await pane.locator('[id="fn:照片"]').waitFor();
   // enhance() in the iframe: the code block's language label, then highlight.js's spans.
   await pane.locator('.postview-code-language', { hasText: 'python' }).waitFor();
   await pane.locator('pre code .hljs-keyword').first().waitFor();

@@ -6,8 +6,8 @@
 /**
  * The post postview is given: the entry's fields other than the body as YAML front matter, then
  * the body. The fields are written as one JSON object (JSON is YAML, and JSON.stringify quotes
- * and escapes every value, so no value can close the `---` fence or start another key); empty
- * fields are left out, as Decap leaves them out of the file it saves.
+ * and escapes every value, so no value can close the `---` fence or start another key). Fields
+ * left empty (an optional field never filled in) are left out rather than shown empty.
  */
 export function postSource(data, bodyField = 'body') {
   const fields = {};
@@ -27,7 +27,7 @@ function place(diagnostic, frontMatter) {
 
 /**
  * Makes the preview component: `react` is the React Decap renders with (createElement, useEffect,
- * useMemo), `postview` the initialised module (render, enhance), `options` postview's render
+ * useMemo, useRef), `postview` the initialised module (render, enhance), `options` postview's render
  * options. Register it with `CMS.registerPreviewTemplate(collection, component)`.
  */
 export function postviewPreview(react, postview, { bodyField = 'body', options = {} } = {}) {
