@@ -344,10 +344,8 @@ fn mount_parts_from(parts: &JsValue) -> Result<(JsValue, JsValue, JsValue), JsEr
 /// enhances only what is new.
 #[wasm_bindgen]
 pub fn enhance(#[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue) -> Result<(), JsError> {
-    // An element of another document (an iframe's, as a CMS preview pane is) is no `instanceof
-    // Element` here: its node type says what it is.
-    let is_element = Reflect::get(&element, &"nodeType".into()).ok().and_then(|t| t.as_f64()) == Some(1.0);
-    if !is_element {
+    // An element of another document (an iframe's, as a CMS preview pane is) is taken too.
+    if !crate::browser::is_element(&element) {
         return Err(invalid("enhance() needs an element"));
     }
     crate::browser::enhance_inserted(element.unchecked_ref::<Element>()).map_err(|error| mount_error(&error))

@@ -146,7 +146,7 @@ fn code_bar(language: Option<&str>, document: &Document) -> Result<Element, JsVa
 /// Copies a code block's text when its copy button is clicked (one listener for the preview).
 pub fn listen_for_copies(preview: &Element) -> Listener {
     Listener::new(preview, "click", |event| {
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(target) = event.target().and_then(element_of) else { return };
         let Ok(Some(button)) = target.closest(&format!("button.{COPY_BUTTON}")) else { return };
         if let Err(error) = copy_code_of(&button) {
             web_sys::console::error_2(&"postview could not copy the code:".into(), &error);
@@ -176,7 +176,21 @@ fn copy_code_of(button: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The elements under `container` that `selector` matches. (`querySelectorAll` finds elements
+/// only; an iframe's are no `instanceof Element` here, so they are not checked that way.)
 fn select(container: &Element, selector: &str) -> Result<Vec<Element>, JsValue> {
     let found = container.query_selector_all(selector)?;
-    Ok((0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok()).collect())
+    Ok((0..found.length()).filter_map(|i| found.item(i)).map(JsCast::unchecked_into).collect())
+}
+
+/// Whether `value` is an element, of this document or another's (an iframe's element is no
+/// `instanceof Element` here: its node type says what it is).
+pub fn is_element(value: &JsValue) -> bool {
+    Reflect::get(value, &"nodeType".into()).ok().and_then(|t| t.as_f64())
+        == Some(f64::from(web_sys::Node::ELEMENT_NODE))
+}
+
+/// `target` as an element if it is one (see [`is_element`]).
+fn element_of(target: web_sys::EventTarget) -> Option<Element> {
+    is_element(&target).then(|| target.unchecked_into())
 }

@@ -28,7 +28,7 @@ mod toc_panel;
 
 pub use draft::DraftOptions;
 pub use editor::Editor;
-pub use enhance::enhance_inserted;
+pub use enhance::{enhance_inserted, is_element};
 pub use events::ErrorKind;
 pub use extras::{Extras, ExtrasOptions};
 pub use files::{file_name, FileControls};

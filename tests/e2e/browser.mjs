@@ -10,6 +10,9 @@ export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-netw
 // A 1×1 transparent PNG, served for every image from outside the page.
 export const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
+/** Resolves once the page's region named "Preview" shows the post's first block. */
+const firstPreview = (page) => page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+
 /** Starts the server and the browser; returns { url, open, close }. */
 export async function startBrowser() {
   const server = await serveWww();
@@ -21,9 +24,10 @@ export async function startBrowser() {
    * A fresh browser context (empty storage) unless `context` is given: pages in one context
    * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
    * `initScript` (a function) runs in every document before its own scripts. `path` is the page
-   * under www/ (the previewer's by default); it must show a region named "Preview".
+   * under www/ (the previewer's by default); it must show a region named "Preview", unless
+   * `ready(page)` says otherwise: it resolves once the page has shown its first preview.
    */
-  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript, path = '' } = {}) {
+  async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript, path = '', ready } = {}) {
     const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
     if (initScript) await context.addInitScript(initScript);
     const page = await context.newPage();
@@ -36,7 +40,7 @@ export async function startBrowser() {
       brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
     await beforeGoto?.(page);
     await page.goto(server.url + path);
-    await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+    await (ready ?? firstPreview)(page);
     return { page, problems, close: () => (shared ? page.close() : context.close()) };
   }
 

@@ -28,3 +28,28 @@ test('enhance() highlights code and renders math in HTML the page inserted from 
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('enhance() enhances HTML in an iframe\'s document, as a CMS preview pane is, and its Copy code button copies', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page, problems, close } = await browser.open({ context });
+  await page.evaluate(async () => {
+    const { render, enhance } = await import('./pkg/postview.js');
+    const frame = document.createElement('iframe');
+    frame.id = 'pane';
+    document.body.append(frame);
+    const container = frame.contentDocument.createElement('div');
+    frame.contentDocument.body.append(container);
+    container.innerHTML = render('```js\nconst answer = 42;\n```\n').html;
+    enhance(container);
+  });
+  const pane = page.frameLocator('#pane');
+  await pane.locator('pre code .hljs-keyword', { hasText: 'const' }).waitFor();
+  assert.equal(await pane.locator('.postview-code-language').innerText(), 'js');
+  await pane.getByRole('button', { name: 'Copy code' }).click();
+  // The clipboard itself, not the button's two-second "copied" mark, which a busy machine can miss.
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'const answer = 42;\n');
+  assert.deepEqual(problems, []);
+  await close();
+  await context.close();
+});

@@ -1,4 +1,5 @@
-// Bundles what the example pages import from npm (CodeMirror 6 for examples/codemirror/) into
+// Bundles what the example pages import from npm (CodeMirror 6 for examples/codemirror/, Decap CMS
+// and React for examples/decap/) into
 // each example's build/ folder (ignored by git): `node www/examples/build.mjs`, run by `make build`.
 // Prints each bundle's gzipped size.
 import { build } from 'esbuild';
@@ -7,7 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
-const bundles = [{ example: 'codemirror', entry: 'codemirror.entry.js', out: 'codemirror.js' }];
+const bundles = [
+  { example: 'codemirror', entry: 'codemirror.entry.js', out: 'codemirror.js' },
+  { example: 'decap', entry: 'decap.entry.js', out: 'decap.js' },
+];
 
 for (const { example, entry, out } of bundles) {
   const outdir = join(here, example, 'build');
@@ -21,6 +25,8 @@ for (const { example, entry, out } of bundles) {
     minify: true,
     target: 'es2022',
     legalComments: 'linked',
+    // React and Decap read it to leave out their development-only checks.
+    define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
   const gzipped = gzipSync(await readFile(outfile), { level: 9 }).length;
