@@ -53,11 +53,16 @@ impl Drop for Page {
 /// Resolves after the browser has run its next animation frame (and the one after).
 async fn next_frames() {
     for _ in 0..2 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+        next_frame().await;
     }
+}
+
+/// Resolves on the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -134,6 +139,62 @@ async fn mount_follows_input_events_on_the_next_frame() {
     next_frames().await;
     assert_eq!(page.find("header h1").unwrap().text_content().as_deref(), Some("改过的标题"));
     assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("新的正文"));
+}
+
+/// Puts `source` in the page's editor as an input event, without waiting.
+fn edit(page: &Page, source: &str) {
+    page.editor.set_value(source);
+    page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_edit_to_a_short_post_shows_before_the_next_frame() {
+    let page = Page::new(POST);
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    edit(&page, "---\ntitle: 改过的标题\n---\n\n新的正文\n");
+    assert_eq!(page.find("header h1").unwrap().text_content().as_deref(), Some("改过的标题"));
+    assert!(page.find(".postview-body").unwrap().text_content().unwrap().contains("新的正文"));
+}
+
+#[wasm_bindgen_test]
+async fn edits_after_one_shown_at_once_are_shown_together_on_the_next_frame() {
+    let page = Page::new(POST);
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    let heading = || page.find(".postview-body h1").and_then(|h| h.text_content());
+    edit(&page, "# 一\n");
+    assert_eq!(heading().as_deref(), Some("一"), "the first edit since the frame, at once");
+    edit(&page, "# 一二\n");
+    edit(&page, "# 一二三\n");
+    assert_eq!(heading().as_deref(), Some("一"), "the next edits wait for the frame");
+    next_frames().await;
+    assert_eq!(heading().as_deref(), Some("一二三"));
+}
+
+/// A post whose body HTML is more than the preview puts in per frame.
+fn long_post() -> String {
+    (0..600).map(|i| format!("第{i}段：{}\n\n", "长长的句子，".repeat(12))).collect()
+}
+
+#[wasm_bindgen_test]
+async fn while_a_long_body_is_shown_over_several_frames_an_edit_waits_for_the_frame() {
+    let page = Page::new(POST);
+    let _previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    let body = || page.find(".postview-body").unwrap().text_content().unwrap();
+    let long = long_post();
+    edit(&page, &long);
+    if !body().contains("第0段") {
+        next_frame().await;
+    }
+    assert!(body().contains("第0段") && !body().contains("第599段"), "the first part is shown");
+    edit(&page, &long.replace("第0段", "第零段"));
+    assert!(body().contains("第0段"), "the edit waits for the frame");
+    for _ in 0..200 {
+        if body().contains("第599段") && body().contains("第零段") {
+            break;
+        }
+        next_frame().await;
+    }
+    assert!(body().contains("第零段") && body().contains("第599段") && !body().contains("第0段"));
 }
 
 /// Types `source` into the page's editor as an input event, and waits for the frames after it.

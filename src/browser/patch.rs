@@ -92,20 +92,30 @@ impl PatchedBody {
     }
 
     /// Highlights the block written on editor `line` (the last block starting at or before
-    /// it), and no other.
+    /// it), and no other. Elements already highlighted are left alone: a class taken off and
+    /// put back is a style recalculation and a repaint of the block on every keystroke.
     pub fn highlight_line(&mut self, line: usize) {
-        for element in self.highlighted.drain(..) {
-            let _ = element.class_list().remove_1(CARET_BLOCK);
-        }
         let index = self.blocks.partition_point(|block| block.start_line <= line);
-        let Some(index) = index.checked_sub(1) else { return };
-        for node in self.nodes_of(index) {
-            if let Ok(element) = node.dyn_into::<Element>() {
-                if !element.class_list().contains("image-placeholder")
-                    && element.class_list().add_1(CARET_BLOCK).is_ok()
-                {
-                    self.highlighted.push(element);
-                }
+        let wanted: Vec<Element> = match index.checked_sub(1) {
+            Some(index) => self
+                .nodes_of(index)
+                .into_iter()
+                .filter_map(|node| node.dyn_into::<Element>().ok())
+                .filter(|element| !element.class_list().contains("image-placeholder"))
+                .collect(),
+            None => vec![],
+        };
+        if wanted == self.highlighted {
+            return;
+        }
+        for element in self.highlighted.drain(..) {
+            if !wanted.contains(&element) {
+                let _ = element.class_list().remove_1(CARET_BLOCK);
+            }
+        }
+        for element in wanted {
+            if element.class_list().add_1(CARET_BLOCK).is_ok() {
+                self.highlighted.push(element);
             }
         }
     }

@@ -1,6 +1,16 @@
 //! `Previewer`: one editor bound to one preview element, re-rendered once per animation frame
 //! however fast the author types. The editor is a `<textarea>` or an adapter (editor.rs); the
 //! preview fires `postview:render` and `postview:error` for the embedder (events.rs).
+//!
+//! When: a textarea's edit is rendered in its `input` event, at once, when the text is short or
+//! the last render was quick ([`RENDER_AT_ONCE_LENGTH`], [`RENDER_AT_ONCE_MS`]) and nothing was
+//! rendered since the last frame; every other
+//! change waits for the next animation frame, where all the changes since are rendered once.
+//! Rendering at once does the work while the browser waits for its next frame anyway, instead
+//! of inside that frame before its layout and paint: the edit is painted up to a render's time
+//! sooner. A slow render (a long post) stays on the frame, so that fast typing is rendered once
+//! a frame, not once a keystroke. An adapter's changes always wait for the frame: its editor may
+//! report in the middle of its own update, and its text is read on the frame after.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -19,6 +29,17 @@ use super::toc_panel::TocPanel;
 use super::{diagnostics_list, enhance, formats, image_fallback, in_page_links, reading_stats, sanitizer};
 use crate::{render_with, RenderOptions, Rendered};
 
+/// A textarea's edit is rendered in its `input` event when the last render (and putting it in
+/// the preview) took at most this long: half a 60 Hz frame, so that even two renders between
+/// frames (one at once, one on the frame for keystrokes that came meanwhile) leave the frame
+/// time for layout and paint.
+pub const RENDER_AT_ONCE_MS: f64 = 8.0;
+
+/// A text this short (UTF-16 code units) is rendered at once whatever the last render took:
+/// a fraction of a millisecond here, a few on a slow phone (and the first renders, while the
+/// browser still compiles the WebAssembly, are slow for a reason that passes).
+pub const RENDER_AT_ONCE_LENGTH: u32 = 8 * 1024;
+
 /// A live preview of an editor. It keeps following the editor until [`Previewer::destroy`],
 /// whether or not the handle is kept: a page that drops (or a JS garbage collector that frees)
 /// the handle must not silently freeze its preview.
@@ -36,6 +57,8 @@ struct State {
     frame: Option<Frame>,
     /// The editor changed since the last render.
     stale: bool,
+    /// How long the last render took, from the text to the preview showing all of it (ms).
+    last_cost_ms: f64,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
     this: Weak<RefCell<State>>,
     last: Option<Rendered>,
@@ -81,6 +104,7 @@ impl Previewer {
                 parts,
                 frame: None,
                 stale: false,
+                last_cost_ms: f64::INFINITY,
                 this: this.clone(),
                 last: None,
                 sanitized: SanitizedBlocks::default(),
@@ -96,7 +120,7 @@ impl Previewer {
         let editor_reports = {
             let (strong, scroll) = (Rc::clone(&state), Rc::clone(&scroll));
             editor.listen(move |event| match event {
-                EditorEvent::Change => schedule(&strong),
+                EditorEvent::Change => on_change(&strong),
                 // An edit highlights the caret's block in render_now.
                 EditorEvent::Caret => on_caret_moved(&strong),
                 EditorEvent::Scroll => scroll_sync::editor_scrolled(&scroll),
@@ -203,15 +227,43 @@ fn schedule(state: &Rc<RefCell<State>>) {
     s.request_frame();
 }
 
+/// The editor's text changed: renders it at once when that is quick (see the module's doc),
+/// else on the next frame.
+fn on_change(state: &Rc<RefCell<State>>) {
+    let at_once = match state.try_borrow_mut() {
+        Ok(mut s) if s.renders_at_once() => {
+            s.render_now();
+            // Keystrokes before the next frame wait for it and are rendered there, together.
+            s.request_frame();
+            true
+        }
+        _ => false,
+    };
+    if at_once {
+        deliver(state);
+    } else {
+        schedule(state);
+    }
+}
+
 /// Highlights the block the caret is in, unless a render is on its way (it will).
 fn on_caret_moved(state: &Rc<RefCell<State>>) {
     let Ok(mut s) = state.try_borrow_mut() else { return };
-    if s.frame.is_none() {
+    if !s.stale {
         s.highlight_caret_block(None);
     }
 }
 
 impl State {
+    /// Whether an edit is rendered now rather than on the next frame: a textarea's, short or
+    /// after a quick render, with no frame of ours pending (none rendered since the last frame,
+    /// and no long body being shown).
+    fn renders_at_once(&self) -> bool {
+        let Some(textarea) = self.editor.textarea() else { return false };
+        self.frame.is_none()
+            && (textarea.text_length() <= RENDER_AT_ONCE_LENGTH || self.last_cost_ms <= RENDER_AT_ONCE_MS)
+    }
+
     fn request_frame(&mut self) {
         if self.frame.is_some() {
             return;
@@ -224,7 +276,7 @@ impl State {
                     s.frame = None;
                     if s.stale {
                         s.render_now();
-                    } else {
+                    } else if s.showing.is_some() {
                         s.show_more();
                     }
                 }
@@ -268,6 +320,7 @@ impl State {
         formats::notify_when_loaded(&self.preview);
         self.highlight_caret_block(Some(&source));
         let timings = Timings { render_ms: rendered_at - started, patch_ms: events::now() - rendered_at, frames: 1 };
+        self.last_cost_ms = if whole { timings.render_ms + timings.patch_ms } else { f64::INFINITY };
         self.showing = None;
         if whole {
             self.outbox.push((events::RENDER_EVENT, events::render_detail(&rendered, timings)));

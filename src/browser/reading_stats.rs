@@ -12,10 +12,17 @@ pub fn create(document: &Document) -> Result<Element, wasm_bindgen::JsValue> {
     Ok(line)
 }
 
-/// Shows `stats` in `line` as text; hides it for a body without words.
+/// Shows `stats` in `line` as text; hides it for a body without words. A line that already
+/// says so is not touched (a new text node above the body is a layout of the post on every
+/// keystroke that does not change the count).
 pub fn show(line: &Element, stats: &Stats) {
-    let _ = line.toggle_attribute_with_force("hidden", stats.words == 0);
-    line.set_text_content(Some(&describe(stats)));
+    if line.has_attribute("hidden") != (stats.words == 0) {
+        let _ = line.toggle_attribute_with_force("hidden", stats.words == 0);
+    }
+    let text = describe(stats);
+    if line.text_content().as_deref() != Some(text.as_str()) {
+        line.set_text_content(Some(&text));
+    }
 }
 
 fn describe(stats: &Stats) -> String {
