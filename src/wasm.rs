@@ -457,3 +457,12 @@ pub fn trap_for_testing() {
     // Kept pending on purpose: dropping the frame would cancel it.
     std::mem::forget(crate::browser::guard::Frame::next(|| std::process::abort()));
 }
+
+/// Traps without a panic once a promise settles (as code after an awaited file read would), to
+/// test that such a trap is recovered from too. Not for anything else.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapAfterPromiseForTesting)]
+pub fn trap_after_promise_for_testing() {
+    let settled = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    crate::browser::guard::when_settled(&settled, |_| std::process::abort());
+}

@@ -5,13 +5,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     Blob, BlobPropertyBag, DragEvent, Event, File, HtmlAnchorElement, HtmlDocument, HtmlElement, HtmlInputElement,
     HtmlTextAreaElement, Url,
 };
 
 use super::crash::Listener;
+use super::guard;
 use super::later::call_later;
 use super::notices::{Notices, Topic};
 use crate::diagnostic::LineIndex;
@@ -113,15 +113,13 @@ fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
         return;
     }
     let (editor, notices) = (editor.clone(), notices.clone());
-    wasm_bindgen_futures::spawn_local(async move {
-        match JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string()) {
-            Some(text) => {
-                replace_text(&editor, &text);
-                notices.clear(Topic::File);
-                notices.say(&format!("Opened {name}"));
-            }
-            None => notices.warn(Topic::File, &format!("{name} could not be read.")),
+    guard::when_settled(&file.text(), move |text| match text.ok().and_then(|text| text.as_string()) {
+        Some(text) => {
+            replace_text(&editor, &text);
+            notices.clear(Topic::File);
+            notices.say(&format!("Opened {name}"));
         }
+        None => notices.warn(Topic::File, &format!("{name} could not be read.")),
     });
 }
 

@@ -1,5 +1,5 @@
-// The one door through which the browser calls postview's WebAssembly back (event listeners and
-// animation frames). A trap (a WebAssembly RuntimeError: an abort, running out of memory) or an
+// The one door through which the browser calls postview's WebAssembly back (event listeners,
+// animation frames and promises settling). A trap (a WebAssembly RuntimeError: an abort, running out of memory) or an
 // exception unwinding through Rust frames never reaches Rust's panic hook, yet leaves the instance
 // half-updated; the door notices it, reports it once, and stays shut afterwards, so nothing calls
 // into the dead instance again. One door per instance: a re-created instance makes its own.
@@ -28,4 +28,13 @@ export function through(door, callback) {
       throw error;
     }
   };
+}
+
+/**
+ * Calls `callback(true, value)` once `promise` is fulfilled, or `callback(false, reason)` once it
+ * is rejected, through the door (so never into a dead instance, and a trap in it is reported).
+ */
+export function whenSettled(door, promise, callback) {
+  const guarded = through(door, callback);
+  promise.then((value) => guarded(true, value), (reason) => guarded(false, reason));
 }

@@ -1,8 +1,10 @@
 //! The door every callback from the browser goes through (guard.js): after a panic or a trap it
-//! stays shut, so no listener or frame ever calls into a dead instance; a trap through it (which
-//! Rust's panic hook never sees) is reported as a crash. And animation frames that go through it.
+//! stays shut, so no listener, frame or promise ever calls into a dead instance; a trap through it
+//! (which Rust's panic hook never sees) is reported as a crash. And animation frames and promise
+//! continuations that go through it: postview runs no future of its own (`spawn_local`'s
+//! executor would call into the instance outside the door).
 
-use js_sys::Function;
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/browser/guard.js")]
@@ -11,6 +13,8 @@ extern "C" {
     fn create_door(on_crash: &JsValue) -> JsValue;
     fn shut(door: &JsValue);
     fn through(door: &JsValue, callback: &Function) -> Function;
+    #[wasm_bindgen(js_name = whenSettled)]
+    fn when_settled_through(door: &JsValue, promise: &Promise, callback: JsValue);
 }
 
 thread_local! {
@@ -26,6 +30,15 @@ pub fn guarded(callback: &Function) -> Function {
 /// Shuts the door: called by the panic hook, before the instance traps.
 pub fn shut_door() {
     let _ = DOOR.try_with(shut);
+}
+
+/// Calls `callback` once `promise` settles, with `Ok(value)` or `Err(reason)`, through the door:
+/// never after a crash. (A promise that never settles keeps its callback: one small leak.)
+pub fn when_settled(promise: &Promise, callback: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    let callback = Closure::once_into_js(move |fulfilled: bool, value: JsValue| {
+        callback(if fulfilled { Ok(value) } else { Err(value) })
+    });
+    DOOR.with(|door| when_settled_through(door, promise, callback));
 }
 
 /// A callback on the next animation frame, through the door; dropping it cancels it.

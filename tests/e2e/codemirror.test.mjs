@@ -15,6 +15,9 @@ function longPost() {
   return post;
 }
 
+// CodeMirror sits in a shadow root on #editor (its styles are constructed stylesheets there):
+// the page's queries for its elements go through that root.
+
 /** The example, side by side. */
 const openExample = () =>
   browser.open({ path: 'examples/codemirror/', viewport: { width: 1280, height: 800 } });
@@ -80,10 +83,10 @@ test('scrolling CodeMirror to a heading brings that heading into view near the t
   const index = post.split('\n').indexOf('## 第 30 节');
   await page.evaluate(async (index) => {
     // CodeMirror draws only the lines in view: back to the top, where the first one is drawn.
-    const scroller = document.querySelector('.cm-scroller');
+    const scroller = document.getElementById('editor').shadowRoot.querySelector('.cm-scroller');
     scroller.scrollTop = 0;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const first = document.querySelector('.cm-line');
+    const first = document.getElementById('editor').shadowRoot.querySelector('.cm-line');
     const top = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     scroller.scrollTop = top + index * first.getBoundingClientRect().height;
   }, index);
@@ -101,11 +104,11 @@ test('scrolling the preview to a heading brings its source line to the top of Co
     const preview = h.closest('.preview');
     preview.scrollTop += h.getBoundingClientRect().top - preview.getBoundingClientRect().top;
   });
-  await page.waitForFunction(() => document.querySelector('.cm-scroller').scrollTop > 0);
+  await page.waitForFunction(() => document.getElementById('editor').shadowRoot.querySelector('.cm-scroller').scrollTop > 0);
   await settle(page);
   const topLines = await page.evaluate(() => {
-    const top = document.querySelector('.cm-scroller').getBoundingClientRect().top;
-    const lines = [...document.querySelectorAll('.cm-line')];
+    const top = document.getElementById('editor').shadowRoot.querySelector('.cm-scroller').getBoundingClientRect().top;
+    const lines = [...document.getElementById('editor').shadowRoot.querySelectorAll('.cm-line')];
     return lines.filter((line) => line.getBoundingClientRect().bottom > top + 1).slice(0, 3).map((l) => l.textContent);
   });
   assert.ok(topLines.includes('## 第 12 节'), `CodeMirror's top lines are ${JSON.stringify(topLines)}`);
@@ -141,7 +144,7 @@ test('a 1 MB paste into CodeMirror still previews whole (how long the page was b
       `the longest ${longest.toFixed(0)} ms, ${total.toFixed(0)} ms in all`,
   );
   // CodeMirror draws only what is in view: its DOM holds a screenful of lines, not 1 MB.
-  const drawnLines = await page.evaluate(() => document.querySelectorAll('.cm-line').length);
+  const drawnLines = await page.evaluate(() => document.getElementById('editor').shadowRoot.querySelectorAll('.cm-line').length);
   assert.ok(drawnLines < 400, `${drawnLines} lines drawn`);
   assert.deepEqual(problems, []);
   await close();
@@ -181,7 +184,7 @@ test('clicking a problem in the preview puts CodeMirror\'s caret on its line', a
   await place.waitFor();
   await editorOf(page).evaluate((content) => content.blur());
   await place.click();
-  await page.waitForFunction(() => document.querySelector('.cm-activeLine')?.textContent === 'date: 不是日期');
-  assert.equal(await editorOf(page).evaluate((content) => content === document.activeElement), true);
+  await page.waitForFunction(() => document.getElementById('editor').shadowRoot.querySelector('.cm-activeLine')?.textContent === 'date: 不是日期');
+  assert.equal(await editorOf(page).evaluate((content) => content === content.getRootNode().activeElement), true);
   await close();
 });

@@ -39,14 +39,23 @@ test('after a panic the preview restarts, the text is kept and typing still prev
   }, { title: '崩溃之前', body: '还没写完的草稿。', typed: '又写了几个字' });
 });
 
+/**
+ * A crash for assertRecoversFrom: postview's `hook` (a __trap…ForTesting export) makes it trap
+ * later, in a callback no caller can catch; only the door every callback goes through sees it.
+ */
+const trapThrough = (hook) => async (page, problems) => {
+  await page.evaluate(async (name) => (await import('./pkg/postview.js'))[name](), hook);
+  await page.getByRole('status').getByText(/restarted/).waitFor();
+  assert.ok(problems.some((problem) => /unreachable/.test(problem)), `the trap is reported: ${problems}`);
+};
+
 test('after a trap without a panic (an abort, running out of memory) the preview restarts the same way', async () => {
-  await assertRecoversFrom(async (page, problems) => {
-    // The trap happens inside an animation frame, where no caller can catch it: only the door
-    // every callback goes through sees it.
-    await page.evaluate(async () => (await import('./pkg/postview.js')).__trapForTesting());
-    await page.getByRole('status').getByText(/restarted/).waitFor();
-    assert.ok(problems.some((problem) => /unreachable/.test(problem)), `the trap is reported: ${problems}`);
-  }, { title: '陷阱之前', body: '写到一半。', typed: '接着写' });
+  // In an animation frame.
+  await assertRecoversFrom(trapThrough('__trapForTesting'), { title: '陷阱之前', body: '写到一半。', typed: '接着写' });
+});
+
+test('after a trap once a promise settles (as after reading an opened file) the preview restarts the same way', async () => {
+  await assertRecoversFrom(trapThrough('__trapAfterPromiseForTesting'), { title: '读文件之前', body: '等着读完。', typed: '读完了' });
 });
 
 test('after a panic, render() called by the embedder runs in a fresh instance with its text', async () => {

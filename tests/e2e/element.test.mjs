@@ -115,8 +115,13 @@ test('the theme switch and the color scheme change the colours; custom propertie
   assert.equal(await styleOf(link, 'color'), 'rgb(108, 177, 255)', 'the dark accent');
   await onElement(page, 'live', (element) => element.style.setProperty('--postview-accent', 'rgb(1, 2, 3)'));
   assert.equal(await styleOf(link, 'color'), 'rgb(1, 2, 3)', 'the page set --postview-accent on the element');
-  // The page's own rules do not reach inside: a page rule for `p` leaves the post's alone.
-  await page.addStyleTag({ content: 'p { color: rgb(255, 0, 0) !important; }' });
+  // The page's own rules do not reach inside: a page rule for `p` leaves the post's alone (a
+  // constructed stylesheet: the page's CSP allows no <style> element).
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('p { color: rgb(255, 0, 0) !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   assert.equal(await styleOf(preview.locator('.postview-body p'), 'color'), 'rgb(230, 230, 230)');
   assert.deepEqual(problems, []);
   await close();

@@ -1,8 +1,10 @@
 // Lazy part: ```mermaid blocks drawn by Mermaid, at securityLevel 'strict' (labels sanitized by
 // Mermaid's DOMPurify, no click callbacks, no script URLs). A broken diagram shows its error
 // above its source. Each diagram lives in a shadow root with its stylesheet adopted there (no
-// <style> element in the preview, and Mermaid's CSS cannot reach the page, nor the page's it).
+// <style> element in the preview, and Mermaid's CSS cannot reach the page, nor the page's it),
+// its styles set through the CSSOM (cssom-styles.js): the page's CSP allows no inline style.
 import mermaid from 'mermaid';
+import { drawWithCssom, showStyles } from './cssom-styles.js';
 
 mermaid.initialize({
   startOnLoad: false,
@@ -25,26 +27,23 @@ export async function enhance(blocks) {
     const source = pre.textContent;
     try {
       drawn += 1;
-      const { svg } = await mermaid.render(`${ID_PREFIX}${drawn}`, source);
-      show(pre, svg);
+      const id = `${ID_PREFIX}${drawn}`;
+      show(pre, await drawWithCssom(id, () => mermaid.render(id, source)));
     } catch (error) {
       showError(pre, error);
     }
   }
 }
 
-function show(pre, svg) {
+function show(pre, { svg, sheet, styles }) {
   const parsed = document.createElement('template');
   parsed.innerHTML = svg;
-  const sheet = new CSSStyleSheet();
-  const styles = [...parsed.content.querySelectorAll('style')];
-  sheet.replaceSync(styles.map((style) => style.textContent).join('\n'));
-  styles.forEach((style) => style.remove());
   const host = document.createElement('div');
   host.className = 'postview-diagram';
   const shadow = host.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
   shadow.append(parsed.content);
+  showStyles(shadow, styles);
   pre.classList.add('postview-diagram-block');
   pre.replaceChildren(host);
 }

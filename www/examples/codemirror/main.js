@@ -9,8 +9,24 @@ const status = document.getElementById('status');
 const preview = document.getElementById('preview');
 
 const sample = fetch('../../sample-post.md').then((r) => (r.ok ? r.text() : ''), () => '');
+
+// CodeMirror in a shadow root: there it adopts its styles as constructed stylesheets, where in
+// the document it would write a <style> element, which the page's CSP (no inline style) blocks.
+// Its stylesheet here is a file of the page's own, in before CodeMirror first measures.
+const editorRoot = document.getElementById('editor').attachShadow({ mode: 'open' });
+const editorStyles = document.createElement('link');
+editorStyles.rel = 'stylesheet';
+editorStyles.href = new URL('editor.css', import.meta.url).href;
+const stylesIn = new Promise((resolve) => {
+  editorStyles.addEventListener('load', resolve);
+  editorStyles.addEventListener('error', resolve);
+});
+editorRoot.append(editorStyles);
+await stylesIn;
+
 const view = new EditorView({
-  parent: document.getElementById('editor'),
+  parent: editorRoot,
+  root: editorRoot,
   extensions: [
     basicSetup,
     markdown(),
