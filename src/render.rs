@@ -108,7 +108,8 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
 pub(crate) struct Trace {
     /// Where the body starts in the text (after a byte order mark).
     pub body_start: usize,
-    /// The body's blocks, their source ranges in the body.
+    /// The body's blocks, their source ranges in the body (their HTML ranges are those of the
+    /// render that made them, which need not be this one: read `Rendered.blocks` for HTML).
     pub spans: Vec<BlockSpan>,
     /// The warnings about refused links, in the body's order.
     pub blocked: Vec<Diagnostic>,
