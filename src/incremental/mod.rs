@@ -144,7 +144,7 @@ fn global_syntax(text: &str) -> Option<Fallback> {
 enum Plan {
     /// The body as it was, its lines moved by this much.
     BodyKept {
-        read: Read,
+        read: Box<Read>,
         lines: isize,
     },
     Window(Box<Patch>),
@@ -176,7 +176,7 @@ fn plan(
     let unchanged = edit.start == edit.old_end && edit.start == edit.new_end;
     if (unchanged || edit.old_end <= body_start) && read.body_start == shifted(body_start, edit.growth()) {
         let lines = line_growth(&old[edit.start..edit.old_end], &new[edit.start..edit.new_end]);
-        return Ok(Plan::BodyKept { read, lines });
+        return Ok(Plan::BodyKept { read: Box::new(read), lines });
     }
     if edit.start < body_start || read.body_start != body_start {
         return Err(Fallback::FrontMatter);
@@ -243,7 +243,7 @@ fn apply(last: Last, plan: Plan, source: &str) -> Last {
             if let Some(refused) = trace.refused.as_mut() {
                 refused.line = shifted(refused.line, lines);
             }
-            read
+            *read
         }
         Plan::Window(patch) => body.splice(&mut trace.spans, *patch),
     };
