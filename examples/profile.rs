@@ -1,6 +1,8 @@
 //! Renders one benchmark input many times, for a profiler: `cargo run --release --example profile
-//! -- [render|bare] [5KB|100KB|1MB|spec] [times]`. `render` is postview's whole pipeline,
-//! `bare` pulldown-cmark's own `push_html` with the same parser options, for comparison. Under
+//! -- [render|bare|keystroke] [5KB|100KB|1MB|spec] [times]`. `render` is postview's whole
+//! pipeline, `bare` pulldown-cmark's own `push_html` with the same parser options, for
+//! comparison; `keystroke` renders the input once, then `times` times a character typed before
+//! a full stop in the middle of it, re-rendered by `Incremental` as the live preview does. Under
 //! `valgrind --tool=callgrind` the instruction counts do not depend on the machine's load.
 
 #[path = "../benches/inputs/posts.rs"]
@@ -24,6 +26,9 @@ fn main() {
         }
     };
     let options = postview::RenderOptions::default();
+    if mode == "keystroke" {
+        return type_into(source, &options, times);
+    }
     let mut bytes = 0;
     for _ in 0..times {
         bytes += match mode.as_str() {
@@ -33,8 +38,24 @@ fn main() {
                 html::push_html(&mut out, Parser::new_ext(&source, options.parser_options()));
                 std::hint::black_box(out).len()
             }
-            other => panic!("unknown mode {other}: render or bare"),
+            other => panic!("unknown mode {other}: render, bare or keystroke"),
         };
     }
     println!("{mode} {input}: {} bytes in, {bytes} bytes of HTML out", source.len() * times);
+}
+
+/// Renders `source`, then `times` times a character typed into its middle, incrementally.
+fn type_into(mut source: String, options: &postview::RenderOptions, times: usize) {
+    let mut incremental = postview::Incremental::new(options.clone());
+    incremental.render(&source, None);
+    let mut at = source[source.len() / 2..].find('。').map_or(source.len(), |n| source.len() / 2 + n);
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    for _ in 0..times {
+        source.insert(at, '嗯');
+        at += '嗯'.len_utf8();
+        std::hint::black_box(incremental.render(&source, None));
+    }
+    println!("keystroke: {times} characters typed, the last render {:?}", incremental.path());
 }

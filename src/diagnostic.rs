@@ -53,12 +53,25 @@ pub struct Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// How many lines come before `text` (0 unless it is a part of a longer text).
+    lines_before: usize,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::starting_at(text, 1)
+    }
+
+    /// An index of `text` that is part of a longer text and starts a line there, line
+    /// `first_line`: lines count from it, columns are the longer text's.
+    pub fn starting_at(text: &'a str, first_line: usize) -> Self {
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        LineIndex { text, line_starts }
+        LineIndex { text, line_starts, lines_before: first_line.saturating_sub(1) }
+    }
+
+    /// The text the index is of.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// The position of the byte at `offset` (clamped to the text, rounded down to a character).
@@ -68,7 +81,7 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let line = self.line(offset);
-        let line_start = self.line_starts[line - 1];
+        let line_start = self.line_starts[line - self.lines_before - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
         Position { line, column }
     }
@@ -76,7 +89,7 @@ impl<'a> LineIndex<'a> {
     /// The 1-based line of the byte at `offset`: `position(offset).line`, without counting the
     /// characters before it on its line (blocks and headings need only their line).
     pub fn line(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset.min(self.text.len()))
+        self.lines_before + self.line_starts.partition_point(|&start| start <= offset.min(self.text.len()))
     }
 }
 
@@ -118,6 +131,15 @@ mod tests {
         let index = LineIndex::new("中");
         assert_eq!(index.position(1), Position { line: 1, column: 1 });
         assert_eq!(index.position(99), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn an_index_of_a_part_counts_lines_from_where_the_part_starts() {
+        let text = "前言\n\n标题\n中文x\r\nlast";
+        let (whole, part) = (LineIndex::new(text), LineIndex::starting_at(&text["前言\n\n".len()..], 3));
+        for offset in 0..text.len() - "前言\n\n".len() {
+            assert_eq!(part.position(offset), whole.position(offset + "前言\n\n".len()), "at {offset}");
+        }
     }
 
     #[test]

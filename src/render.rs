@@ -2,10 +2,13 @@
 
 use serde::Serialize;
 
+use std::ops::Range;
+
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::excerpt::{self, Excerpt};
-use crate::front_matter::{self, meta::PostMeta, FrontMatter};
+use crate::front_matter::{self, meta::PostMeta, FrontMatter, Read};
 use crate::header;
+use crate::markdown::{BlockSpan, BlockedUrl, Body, UniqueIds};
 use crate::options::{Flavor, RenderOptions};
 use crate::sanitize::{self, Sanitizer};
 use crate::stats::Stats;
@@ -53,10 +56,13 @@ pub struct Block {
 }
 
 impl Block {
-    fn new(html: &str, source_start: usize, source_end: usize, index: &LineIndex) -> Block {
-        let start_line = index.line(source_start);
+    /// The block whose HTML is `html` and whose source is `source`, bytes into the text of `index`.
+    fn new(html: &str, source: Range<usize>, index: &LineIndex) -> Block {
+        let start_line = index.line(source.start);
+        // A list's range runs on over the blank lines after it; they are not its lines.
+        let end = source.start + index.text().get(source.clone()).map_or(0, |s| s.trim_end().len());
         // The source range ends after the block's last character, often its newline.
-        let end_line = index.line(source_end.saturating_sub(1).max(source_start));
+        let end_line = index.line(end.saturating_sub(1).max(source.start));
         Block { html: html.to_string(), key: key_of(html), start_line, end_line }
     }
 }
@@ -95,52 +101,115 @@ pub fn render(source: &str, options: &RenderOptions) -> Rendered {
 
 /// [`render`], with a sanitizer for raw HTML under the `sanitize` policy.
 pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn Sanitizer>) -> Rendered {
-    let has_bom = source.starts_with('\u{feff}');
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    render_traced(source, options, sanitizer).0
+}
+
+/// What an incremental render must know of a whole render's body beyond [`Rendered`].
+pub(crate) struct Trace {
+    /// Where the body starts in the text (after a byte order mark).
+    pub body_start: usize,
+    /// The body's blocks, their source ranges in the body (their HTML ranges are those of the
+    /// render that made them, which need not be this one: read `Rendered.blocks` for HTML).
+    pub spans: Vec<BlockSpan>,
+    /// The warnings about refused links, in the body's order.
+    pub blocked: Vec<Diagnostic>,
+    /// Why the raw HTML could not be sanitized and is shown as text, if it could not.
+    pub refused: Option<Diagnostic>,
+}
+
+/// [`render_with`], and its [`Trace`].
+pub(crate) fn render_traced(
+    source: &str,
+    options: &RenderOptions,
+    sanitizer: Option<&dyn Sanitizer>,
+) -> (Rendered, Trace) {
+    let text = without_bom(source);
     let index = LineIndex::new(text);
-    // Front matter is a post extra: plain CommonMark reads a leading `---` as a thematic break.
-    let read = match options.flavor {
-        Flavor::Post => front_matter::read(text, &index),
-        Flavor::CommonMark => front_matter::Read::none(),
+    let read = read_front_matter(text, &index, options);
+    let body_start = read.body_start;
+    let rendered_body = sanitize::render_body(&text[body_start..], options, sanitizer, UniqueIds::default);
+    let body = rendered_body.body;
+    let blocked = blocked_links(&body, &index, body_start);
+    let refused = rendered_body
+        .refusal
+        .map(|(offset, message)| Diagnostic::warning(message, index.position(body_start + offset)));
+    let parts = BodyParts {
+        blocks: blocks_of(&body, &index, body_start),
+        toc: toc::entries(body.headings, body_start, &index),
+        html: body.html,
+        more: body.more,
+        stats: body.stats,
     };
+    let trace = Trace { body_start, spans: body.blocks, refused, blocked };
+    (assemble(source, read, parts, &trace.blocked, trace.refused.clone()), trace)
+}
+
+/// The text of a source, without a byte order mark.
+pub(crate) fn without_bom(source: &str) -> &str {
+    source.strip_prefix('\u{feff}').unwrap_or(source)
+}
+
+/// The front matter of `text` (the source without a byte order mark) as `options` read it.
+pub(crate) fn read_front_matter(text: &str, index: &LineIndex, options: &RenderOptions) -> Read {
+    // Front matter is a post extra: plain CommonMark reads a leading `---` as a thematic break.
+    match options.flavor {
+        Flavor::Post => front_matter::read(text, index),
+        Flavor::CommonMark => Read::none(),
+    }
+}
+
+/// A body's blocks as [`Block`]s, its offsets `base` bytes into the text of `index`.
+pub(crate) fn blocks_of(body: &Body, index: &LineIndex, base: usize) -> Vec<Block> {
+    let at = |range: &Range<usize>| base + range.start..base + range.end;
+    body.blocks.iter().map(|b| Block::new(&body.html[b.html.clone()], at(&b.source), index)).collect()
+}
+
+/// A warning for each link a body refused, its offsets `base` bytes into the text of `index`.
+pub(crate) fn blocked_links(body: &Body, index: &LineIndex, base: usize) -> Vec<Diagnostic> {
+    let warn = |b: &BlockedUrl| {
+        Diagnostic::warning(
+            format!("the link to `{}` was removed: only http, https, mailto and relative links are allowed", b.url),
+            index.position(base + b.offset),
+        )
+    };
+    body.blocked.iter().map(warn).collect()
+}
+
+/// The body as a [`Rendered`] shows it.
+pub(crate) struct BodyParts {
+    pub html: String,
+    pub blocks: Vec<Block>,
+    pub toc: Vec<TocEntry>,
+    /// The index of the first excerpt marker in `blocks`.
+    pub more: Option<usize>,
+    pub stats: Stats,
+}
+
+/// A [`Rendered`] of the front matter `read` from `source` and of a body; `blocked` and
+/// `refused` are the body's diagnostics.
+pub(crate) fn assemble(
+    source: &str,
+    read: Read,
+    body: BodyParts,
+    blocked: &[Diagnostic],
+    refused: Option<Diagnostic>,
+) -> Rendered {
     let mut front_matter = read.front_matter;
-    if let (true, Some(front_matter)) = (has_bom, front_matter.as_mut()) {
+    if let (true, Some(front_matter)) = (source.starts_with('\u{feff}'), front_matter.as_mut()) {
         // The range is in the caller's string, which still holds the mark before the block.
         front_matter.range.start += 1;
         front_matter.range.end += 1;
     }
-    let body_start = read.body_start;
-    let rendered_body = sanitize::render_body(&text[body_start..], options, sanitizer);
     let mut diagnostics = read.diagnostics;
-    let body = rendered_body.body;
-    diagnostics.extend(body.blocked.into_iter().map(|b| {
-        Diagnostic::warning(
-            format!("the link to `{}` was removed: only http, https, mailto and relative links are allowed", b.url),
-            index.position(body_start + b.offset),
-        )
-    }));
-    if let Some((offset, message)) = rendered_body.refusal {
-        diagnostics.push(Diagnostic::warning(message, index.position(body_start + offset)));
-    }
+    diagnostics.extend(blocked.iter().cloned().chain(refused));
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    let blocks: Vec<Block> = body
-        .blocks
-        .iter()
-        .map(|b| {
-            let (start, end) = (body_start + b.source.start, body_start + b.source.end);
-            // A list's range runs on over the blank lines after it; they are not its lines.
-            let end = start + text.get(start..end).map_or(0, |s| s.trim_end().len());
-            Block::new(&body.html[b.html.clone()], start, end, &index)
-        })
-        .collect();
-    let toc = toc::entries(body.headings, body_start, &index);
     Rendered {
         header_html: header::render(&read.meta, front_matter.as_ref().map(|f| f.format)),
-        excerpt: excerpt::choose(&read.meta, &blocks, body.more),
+        excerpt: excerpt::choose(&read.meta, &body.blocks, body.more),
         stats: body.stats,
-        toc,
+        toc: body.toc,
         html: body.html,
-        blocks,
+        blocks: body.blocks,
         front_matter,
         meta: read.meta,
         diagnostics,

@@ -1,7 +1,7 @@
 //! Raw HTML under the `sanitize` policy: each top-level block that holds raw HTML is handed to
 //! a well-kept sanitizer (DOMPurify in the browser); blocks without raw HTML never are.
 
-use crate::markdown::{self, BlockSpan, Body};
+use crate::markdown::{self, BlockSpan, Body, UniqueIds};
 use crate::options::{RawHtml, RenderOptions};
 
 /// Something that turns HTML into HTML holding only an allowlist of harmless tags and
@@ -21,20 +21,27 @@ pub const MAX_SANITIZED_HTML_BYTES: usize = 1 << 20;
 
 /// Renders a body under `options.raw_html`. A body whose raw HTML cannot be sanitized is
 /// rendered with it shown as text, and `refusal` says why: unsanitized HTML never comes out.
-pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Option<&dyn Sanitizer>) -> Refusable {
+/// `ids` are the ids of the headings before `markdown` (none for a whole body).
+pub(crate) fn render_body(
+    markdown: &str,
+    options: &RenderOptions,
+    sanitizer: Option<&dyn Sanitizer>,
+    ids: impl Fn() -> UniqueIds,
+) -> Refusable {
     let sanitizer = match (options.raw_html, sanitizer) {
-        (RawHtml::Trust, _) => return Refusable::fine(markdown::render(markdown, options, true)),
+        (RawHtml::Trust, _) => return Refusable::fine(markdown::render_after(markdown, options, true, ids())),
         (RawHtml::Escape, _) | (RawHtml::Sanitize, None) => {
-            return Refusable::fine(markdown::render(markdown, options, false))
+            return Refusable::fine(markdown::render_after(markdown, options, false, ids()))
         }
         (RawHtml::Sanitize, Some(sanitizer)) => sanitizer,
     };
-    let body = markdown::render(markdown, options, true);
+    let body = markdown::render_after(markdown, options, true, ids());
     if body.raw_html.count == 0 {
         return Refusable::fine(body);
     }
     let first_offset = body.raw_html.first_offset;
-    let why = match too_complex(&body) {
+    let to_sanitize = body.blocks.iter().map(|b| b.raw_html_bytes).sum();
+    let why = match too_complex(body.raw_html.count, to_sanitize) {
         Some(why) => format!("this post is too complex to preview safely ({why})"),
         None => match sanitize_blocks(body, sanitizer) {
             Ok(body) => return Refusable::fine(body),
@@ -42,18 +49,15 @@ pub(crate) fn render_body(markdown: &str, options: &RenderOptions, sanitizer: Op
         },
     };
     let refusal = Some((first_offset, format!("{why}; its raw HTML is shown as text")));
-    Refusable { body: markdown::render(markdown, options, false), refusal }
+    Refusable { body: markdown::render_after(markdown, options, false, ids()), refusal }
 }
 
-/// Why sanitizing `body` would take too long, if it would.
-fn too_complex(body: &Body) -> Option<String> {
-    if body.raw_html.count > MAX_RAW_HTML_PIECES {
-        return Some(format!(
-            "{} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be sanitized",
-            body.raw_html.count
-        ));
+/// Why sanitizing a body with `pieces` pieces of raw HTML in blocks of `to_sanitize` bytes of
+/// HTML would take too long, if it would.
+pub(crate) fn too_complex(pieces: usize, to_sanitize: usize) -> Option<String> {
+    if pieces > MAX_RAW_HTML_PIECES {
+        return Some(format!("{pieces} pieces of raw HTML, more than the {MAX_RAW_HTML_PIECES} that can be sanitized"));
     }
-    let to_sanitize: usize = body.blocks.iter().filter(|b| b.raw_html).map(|b| b.html.len()).sum();
     (to_sanitize > MAX_SANITIZED_HTML_BYTES).then(|| {
         format!(
             "{} KB of HTML in blocks with raw HTML, more than the {} KB that can be sanitized",
@@ -73,7 +77,7 @@ fn sanitize_blocks(body: Body, sanitizer: &dyn Sanitizer) -> Result<Body, String
     for block in body.blocks {
         let start = html.len();
         let block_html = &body.html[block.html.clone()];
-        if block.raw_html {
+        if block.raw_html > 0 {
             html.push_str(&sanitizer.sanitize(block_html)?);
         } else {
             html.push_str(block_html);

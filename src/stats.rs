@@ -29,6 +29,39 @@ pub struct Stats {
     pub reading_minutes: usize,
 }
 
+/// Words counted so far, before reading times are worked out: the CJK characters and the other
+/// words. Counts of separate top-level blocks add up (a word never runs from one into the next).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordTally {
+    pub cjk: usize,
+    pub other: usize,
+}
+
+impl std::ops::Add for WordTally {
+    type Output = WordTally;
+
+    fn add(self, more: WordTally) -> WordTally {
+        WordTally { cjk: self.cjk + more.cjk, other: self.other + more.other }
+    }
+}
+
+impl std::ops::Sub for WordTally {
+    type Output = WordTally;
+
+    fn sub(self, less: WordTally) -> WordTally {
+        WordTally { cjk: self.cjk - less.cjk, other: self.other - less.other }
+    }
+}
+
+impl From<WordTally> for Stats {
+    fn from(tally: WordTally) -> Stats {
+        let WordTally { cjk, other } = tally;
+        // cjk / 300 + other / 200 minutes, in 600ths of a minute, rounded up.
+        let sixhundredths = cjk * (600 / CJK_CHARACTERS_PER_MINUTE) + other * (600 / WORDS_PER_MINUTE);
+        Stats { words: cjk + other, cjk_characters: cjk, reading_minutes: sixhundredths.div_ceil(600) }
+    }
+}
+
 /// Counts words in a body's events as they go by.
 #[derive(Debug, Default)]
 pub struct WordCounter {
@@ -62,11 +95,12 @@ impl WordCounter {
 
     /// The totals so far.
     pub fn stats(&self) -> Stats {
-        let other = self.other + usize::from(self.in_word && self.word_has_letter);
-        let words = self.cjk + other;
-        // cjk / 300 + other / 200 minutes, in 600ths of a minute, rounded up.
-        let sixhundredths = self.cjk * (600 / CJK_CHARACTERS_PER_MINUTE) + other * (600 / WORDS_PER_MINUTE);
-        Stats { words, cjk_characters: self.cjk, reading_minutes: sixhundredths.div_ceil(600) }
+        self.tally().into()
+    }
+
+    /// The counts so far, the word being read included.
+    pub fn tally(&self) -> WordTally {
+        WordTally { cjk: self.cjk, other: self.other + usize::from(self.in_word && self.word_has_letter) }
     }
 
     /// Byte by byte for ASCII, which most Latin text is: this runs over every character of the

@@ -226,16 +226,34 @@ fn assert_same_as_a_fresh_render(page: &Page, source: &str, step: &str) {
     assert_eq!(unmarked, 0, "{step}: a refused image has no placeholder");
 }
 
+/// The realistic post without its footnotes and reference links, and the lines to insert
+/// without them: a post whose every edit is rendered in part, where it can be.
+fn local_post_and_lines() -> (String, Vec<String>) {
+    let global = |line: &str| line.contains("]:") || line.contains("[^") || line.contains("codeblock");
+    let post = realistic_post().lines().filter(|line| !global(line)).map(|line| format!("{line}\n")).collect();
+    (post, whole_lines().into_iter().filter(|line| !global(line)).collect())
+}
+
 #[wasm_bindgen_test]
 fn random_edits_leave_the_preview_as_a_fresh_render_would() {
-    let lines = whole_lines();
-    for seed in [1_u64, 2, 3, 4] {
-        let mut source = realistic_post();
+    replay_random_edits(&realistic_post(), &whole_lines(), &[1, 2, 3, 4]);
+}
+
+#[wasm_bindgen_test]
+fn random_edits_rendered_in_part_leave_the_preview_as_a_fresh_render_would() {
+    let (post, lines) = local_post_and_lines();
+    replay_random_edits(&post, &lines, &[5, 6]);
+}
+
+/// 100 random edits of `post` for each seed, each followed by a check against a fresh render.
+fn replay_random_edits(post: &str, lines: &[String], seeds: &[u64]) {
+    for &seed in seeds {
+        let mut source = post.to_string();
         let page = Page::new(&source);
         assert_same_as_a_fresh_render(&page, &source, &format!("seed {seed}, mounted"));
         let mut random = Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         for step in 0..100 {
-            edit(&mut source, &mut random, &lines);
+            edit(&mut source, &mut random, lines);
             page.previewer.update(&source);
             assert_same_as_a_fresh_render(&page, &source, &format!("seed {seed}, edit {step}"));
         }
@@ -304,6 +322,26 @@ fn after_an_edit_only_the_edited_block_is_sanitized_again() {
     let second = render("<b>一</b>\n\n<i>二二</i>\n\n三三\n");
     assert_eq!(counting.asked.borrow()[2..], ["<p><i>二二</i></p>\n"]);
     assert_eq!(first.blocks[0], second.blocks[0]);
+}
+
+#[wasm_bindgen_test]
+fn blocks_a_render_in_part_did_not_ask_about_are_not_sanitized_again_by_the_next_whole_render() {
+    let (counting, mut blocks) = (CountingSanitizer::default(), postview::browser::SanitizedBlocks::default());
+    let mut incremental = postview::Incremental::new(postview::RenderOptions::default());
+    let mut render = |source: &str| {
+        let path = blocks.render(&counting, |s| {
+            incremental.render(source, Some(s));
+            incremental.path()
+        });
+        blocks.keep_earlier(!matches!(path, postview::RenderPath::Whole(_)));
+        path
+    };
+    let post = "<b>一</b>\n\n二\n\n三\n\n四\n\n<i>五</i>\n";
+    render(post);
+    assert!(matches!(render(&post.replace("三", "三三")), postview::RenderPath::Window { .. }));
+    // A footnote: the whole post is rendered again, and its raw HTML blocks are remembered.
+    assert!(matches!(render(&post.replace("三", "三[^1]")), postview::RenderPath::Whole(_)));
+    assert_eq!(counting.asked.borrow().len(), 2);
 }
 
 #[wasm_bindgen_test]

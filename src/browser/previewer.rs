@@ -27,7 +27,7 @@ use super::sanitized_blocks::SanitizedBlocks;
 use super::scroll_sync::{self, ScrollSync};
 use super::toc_panel::TocPanel;
 use super::{diagnostics_list, enhance, formats, image_fallback, in_page_links, reading_stats, sanitizer};
-use crate::{render_with, RenderOptions, Rendered};
+use crate::{Incremental, RenderOptions, RenderPath, Rendered};
 
 /// A textarea's edit is rendered in its `input` event when the last render (and putting it in
 /// the preview) took at most this long: half a 60 Hz frame, so that even two renders between
@@ -61,7 +61,8 @@ struct State {
     last_cost_ms: f64,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
     this: Weak<RefCell<State>>,
-    last: Option<Rendered>,
+    /// The latest render, and what the next one re-renders only in part.
+    renderer: Incremental,
     sanitized: SanitizedBlocks,
     scroll: Rc<RefCell<ScrollSync>>,
     /// The table of contents, when the page gave an element for it.
@@ -99,6 +100,7 @@ impl Previewer {
         let state = Rc::new_cyclic(|this| {
             RefCell::new(State {
                 editor,
+                renderer: Incremental::new(options.clone()),
                 options,
                 preview,
                 parts,
@@ -106,7 +108,6 @@ impl Previewer {
                 stale: false,
                 last_cost_ms: f64::INFINITY,
                 this: this.clone(),
-                last: None,
                 sanitized: SanitizedBlocks::default(),
                 scroll: Rc::clone(&scroll),
                 toc,
@@ -184,7 +185,7 @@ impl Previewer {
 
     /// The result of the latest render.
     pub fn last(&self) -> Option<Rendered> {
-        self.state.borrow().last.clone()
+        self.state.borrow().renderer.rendered().cloned()
     }
 
     /// Stops listening, cancels a pending frame and empties the preview.
@@ -298,17 +299,31 @@ impl State {
     fn render(&mut self, source: String) {
         self.stale = false;
         let started = events::now();
-        let options = &self.options;
+        let header = self.renderer.rendered().map(|last| last.header_html.clone());
+        // Out of the state while it is shown, which needs the state.
+        let mut renderer = std::mem::replace(&mut self.renderer, Incremental::new(self.options.clone()));
         let sanitized = &mut self.sanitized;
-        let rendered = sanitizer::with_sanitizer(|dompurify| {
-            sanitized.render(dompurify, |s| render_with(&source, options, Some(s)))
+        sanitizer::with_sanitizer(|dompurify| {
+            let path = sanitized.render(dompurify, |s| {
+                renderer.render(&source, Some(s));
+                renderer.path()
+            });
+            // A render in part asked only about its window's blocks; the others are still shown.
+            sanitized.keep_earlier(!matches!(path, RenderPath::Whole(_)));
         });
+        let rendered = renderer.rendered().expect("a render was just made");
+        self.show(rendered, &source, header.as_ref(), started);
+        self.renderer = renderer;
+    }
+
+    /// Shows `rendered`, the render of `source` that began at `started`; `header` is the
+    /// header's HTML shown until now.
+    fn show(&mut self, rendered: &Rendered, source: &str, header: Option<&String>, started: f64) {
         let rendered_at = events::now();
-        let last = self.last.as_ref();
-        if last.map(|l| &l.header_html) != Some(&rendered.header_html) {
+        if header != Some(&rendered.header_html) {
             self.parts.header.set_inner_html(&rendered.header_html);
         }
-        let whole = self.show_body(&rendered);
+        let whole = self.show_body(rendered);
         reading_stats::show(&self.parts.stats, &rendered.stats);
         if let Some(Err(error)) = self.toc.as_mut().map(|toc| toc.show(&rendered.toc)) {
             web_sys::console::error_2(&"postview could not update the table of contents:".into(), &error);
@@ -316,18 +331,17 @@ impl State {
         if let Ok(mut scroll) = self.scroll.try_borrow_mut() {
             scroll.set_lines(rendered.blocks.iter().map(|block| block.start_line).collect());
         }
-        diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, &source);
+        diagnostics_list::show(&self.parts.diagnostics, &rendered.diagnostics, source);
         formats::notify_when_loaded(&self.preview);
-        self.highlight_caret_block(Some(&source));
+        self.highlight_caret_block(Some(source));
         let timings = Timings { render_ms: rendered_at - started, patch_ms: events::now() - rendered_at, frames: 1 };
         self.last_cost_ms = if whole { timings.render_ms + timings.patch_ms } else { f64::INFINITY };
         self.showing = None;
         if whole {
-            self.outbox.push((events::RENDER_EVENT, events::render_detail(&rendered, timings)));
+            self.outbox.push((events::RENDER_EVENT, events::render_detail(rendered, timings)));
         } else {
             self.showing = Some(timings);
         }
-        self.last = Some(rendered);
     }
 
     /// Queues `postview:error`.
@@ -365,9 +379,10 @@ impl State {
     /// The next part of a body too long to show in one frame. The caret's block is marked
     /// again once all of it is in (not every frame: that copies the whole text out each time).
     fn show_more(&mut self) {
-        if let Some(rendered) = self.last.take() {
+        let renderer = std::mem::replace(&mut self.renderer, Incremental::new(self.options.clone()));
+        if let Some(rendered) = renderer.rendered() {
             let started = events::now();
-            let whole = self.show_body(&rendered);
+            let whole = self.show_body(rendered);
             if let Some(timings) = self.showing.as_mut() {
                 timings.patch_ms += events::now() - started;
                 timings.frames += 1;
@@ -375,11 +390,11 @@ impl State {
             if whole {
                 self.highlight_caret_block(None);
                 if let Some(timings) = self.showing.take() {
-                    self.outbox.push((events::RENDER_EVENT, events::render_detail(&rendered, timings)));
+                    self.outbox.push((events::RENDER_EVENT, events::render_detail(rendered, timings)));
                 }
             }
-            self.last = Some(rendered);
         }
+        self.renderer = renderer;
     }
 }
 

@@ -1,5 +1,6 @@
 //! Sanitized blocks remembered from one render to the next, so that typing in one block sends
-//! at most that block to the sanitizer, never every block of the post that holds raw HTML.
+//! at most that block to the sanitizer, never every block of the post that holds raw HTML (a
+//! render in part asks only about its window; a whole render, about every block).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,18 +11,36 @@ use crate::Sanitizer;
 #[derive(Default)]
 pub struct SanitizedBlocks {
     kept: HashMap<String, String>,
+    /// What was kept before the latest render.
+    earlier: HashMap<String, String>,
 }
+
+/// How many blocks may be kept from renders in part before only the latest render's are.
+const MOST_KEPT: usize = 4096;
 
 impl SanitizedBlocks {
     /// Runs `render` with a sanitizer that answers from the previous render's blocks and asks
     /// `sanitizer` only about blocks it has not seen; afterwards it keeps this render's blocks
-    /// only, so what it holds stays the size of one post.
+    /// only, so what it holds stays the size of one post (see [`SanitizedBlocks::keep_earlier`]).
     pub fn render<R>(&mut self, sanitizer: &dyn Sanitizer, render: impl FnOnce(&dyn Sanitizer) -> R) -> R {
         let remembering =
             Remembering { sanitizer, previous: std::mem::take(&mut self.kept), current: RefCell::default() };
         let result = render(&remembering);
         self.kept = remembering.current.into_inner();
+        self.earlier = remembering.previous;
         result
+    }
+
+    /// After a render in part (`partial`), keeps the blocks kept before it too: the post's
+    /// other blocks, which it did not ask about. Up to [`MOST_KEPT`] blocks, beyond which
+    /// edits have left too many blocks that no longer exist: then only the latest render's.
+    pub fn keep_earlier(&mut self, partial: bool) {
+        let earlier = std::mem::take(&mut self.earlier);
+        if partial && self.kept.len() + earlier.len() <= MOST_KEPT {
+            for (html, sanitized) in earlier {
+                self.kept.entry(html).or_insert(sanitized);
+            }
+        }
     }
 }
 

@@ -5,15 +5,24 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
-/// One top-level block of a rendered body: its bytes in the HTML and in the Markdown source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::stats::WordTally;
+
+/// One top-level block of a rendered body: its bytes in the HTML and in the Markdown source,
+/// and what it adds to the body's totals (so a body re-rendered in part can total them again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BlockSpan {
     pub html: Range<usize>,
     pub source: Range<usize>,
-    /// Whether the block's source holds raw HTML (which a sanitizer must see).
-    pub raw_html: bool,
+    /// How many pieces of raw HTML the block's source holds (which a sanitizer must see).
+    pub raw_html: usize,
+    /// The length of the block's HTML before sanitizing, when it holds raw HTML (else 0).
+    pub raw_html_bytes: usize,
+    /// The block's words.
+    pub words: WordTally,
+    /// Whether the block is an excerpt marker (`<!-- more -->`).
+    pub marker: bool,
 }
 
 /// A `fmt::Write` into a String that also publishes how long the String is, so the event
@@ -35,18 +44,21 @@ impl fmt::Write for CountingWriter<'_> {
 /// pulldown-cmark's writer asks for an event only once it has written every earlier one, and
 /// the adapters above read ahead only inside a block (a heading's text, an image's alt text),
 /// so when a depth-0 event comes out of here, `written` is exactly where its HTML will start.
+/// `words` is the word count of every event before the one coming out (kept by the caller):
+/// each block's start notes it, and [`close`] turns those notes into each block's own words.
 pub struct BlockTracker<'c, I> {
     inner: I,
     depth: usize,
     /// Where the current block's last direct child ended in the source.
     last_child_end: usize,
     written: &'c Cell<usize>,
+    words: &'c Cell<WordTally>,
     spans: &'c mut Vec<BlockSpan>,
 }
 
 impl<'c, I> BlockTracker<'c, I> {
-    pub fn new(inner: I, written: &'c Cell<usize>, spans: &'c mut Vec<BlockSpan>) -> Self {
-        BlockTracker { inner, depth: 0, last_child_end: 0, written, spans }
+    pub fn new(inner: I, written: &'c Cell<usize>, words: &'c Cell<WordTally>, spans: &'c mut Vec<BlockSpan>) -> Self {
+        BlockTracker { inner, depth: 0, last_child_end: 0, written, words, spans }
     }
 }
 
@@ -57,7 +69,14 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for BlockTracke
         let (event, range) = self.inner.next()?;
         if self.depth == 0 && !matches!(event, Event::End(_)) {
             let start = self.written.get();
-            self.spans.push(BlockSpan { html: start..start, source: range.clone(), raw_html: false });
+            self.spans.push(BlockSpan {
+                html: start..start,
+                source: range.clone(),
+                // The words before the block, for now.
+                words: self.words.get(),
+                marker: matches!(event, Event::Start(Tag::MetadataBlock(_))),
+                ..BlockSpan::default()
+            });
         }
         match &event {
             Event::Start(_) => self.depth += 1,
@@ -77,7 +96,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for BlockTracke
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 if let Some(span) = self.spans.last_mut() {
-                    span.raw_html = true;
+                    span.raw_html += 1;
                 }
             }
             _ => {}
@@ -86,19 +105,24 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for BlockTracke
     }
 }
 
-/// Closes the spans' HTML ranges once the whole body is written: each block runs up to the
-/// next one's start, the last to the end, and anything written before the first block belongs
-/// to it, so the blocks' HTML put together is the body's HTML exactly.
-pub fn close(spans: &mut Vec<BlockSpan>, html_len: usize) {
+/// Closes the spans once the whole body is written, its words being `words`: each block's HTML
+/// runs up to the next one's start, the last to the end, and anything written before the first
+/// block belongs to it, so the blocks' HTML put together is the body's HTML exactly; each block's
+/// words are those counted from its start to the next block's.
+pub fn close(spans: &mut Vec<BlockSpan>, html_len: usize, words: WordTally) {
     if spans.is_empty() && html_len > 0 {
-        spans.push(BlockSpan { html: 0..0, source: 0..0, raw_html: false });
+        spans.push(BlockSpan { html: 0..0, source: 0..0, ..BlockSpan::default() });
     }
     if let Some(first) = spans.first_mut() {
         first.html.start = 0;
     }
-    let mut end = html_len;
+    let (mut end, mut words_after) = (html_len, words);
     for span in spans.iter_mut().rev() {
         span.html.end = end;
         end = span.html.start;
+        let words_before = span.words;
+        span.words = words_after - words_before;
+        words_after = words_before;
+        span.raw_html_bytes = if span.raw_html > 0 { span.html.len() } else { 0 };
     }
 }

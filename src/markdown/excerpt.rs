@@ -8,7 +8,6 @@
 //! [`MARKER_HTML`]. A marker inside a list or a quote, or with other text on its line, is an
 //! ordinary HTML comment.
 
-use std::cell::Cell;
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -29,23 +28,22 @@ pub fn is_marker(line: &str) -> bool {
         .is_some_and(|inside| inside.trim().eq_ignore_ascii_case("more"))
 }
 
-/// Turns each top-level HTML block that is only the marker into a marker tag pair, and notes
-/// where the first one starts in the source. It must sit inside the block tracker (it reads
-/// ahead only within a block), so the marker is its own top-level block, without raw HTML.
-pub struct Markers<'c, 'a, I> {
+/// Turns each top-level HTML block that is only the marker into a marker tag pair. It must sit
+/// inside the block tracker (it reads ahead only within a block), so the marker is its own
+/// top-level block, without raw HTML, which the tracker notes as a marker.
+pub struct Markers<'a, I> {
     inner: I,
     depth: usize,
     pending: VecDeque<(Event<'a>, Range<usize>)>,
-    first: &'c Cell<Option<usize>>,
 }
 
-impl<'c, 'a, I> Markers<'c, 'a, I> {
-    pub fn new(inner: I, first: &'c Cell<Option<usize>>) -> Self {
-        Markers { inner, depth: 0, pending: VecDeque::new(), first }
+impl<'a, I> Markers<'a, I> {
+    pub fn new(inner: I) -> Self {
+        Markers { inner, depth: 0, pending: VecDeque::new() }
     }
 }
 
-impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Markers<'_, 'a, I> {
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Markers<'a, I> {
     /// After a top-level `Start(HtmlBlock)`: the marker pair if the block is the marker alone,
     /// or the block's first events as they were.
     fn read_html_block(&mut self, start: Range<usize>) -> (Event<'a>, Range<usize>) {
@@ -53,9 +51,6 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Markers<'_, 'a, I> {
         let is_marker_line = matches!(&line, Some((Event::Html(text), _)) if is_marker(text));
         let end = if is_marker_line { self.inner.next() } else { None };
         if let (true, Some((Event::End(TagEnd::HtmlBlock), end_range))) = (is_marker_line, &end) {
-            if self.first.get().is_none() {
-                self.first.set(Some(start.start));
-            }
             self.pending.push_back((Event::End(TagEnd::MetadataBlock(MARKER_TAG)), end_range.clone()));
             return (Event::Start(Tag::MetadataBlock(MARKER_TAG)), start);
         }
@@ -64,7 +59,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Markers<'_, 'a, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Markers<'_, 'a, I> {
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Iterator for Markers<'a, I> {
     type Item = (Event<'a>, Range<usize>);
 
     fn next(&mut self) -> Option<Self::Item> {

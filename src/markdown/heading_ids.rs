@@ -13,15 +13,43 @@ pub struct HeadingIds<'a, 'f, I> {
     inner: I,
     found: &'f mut Vec<FoundHeading>,
     pending: std::collections::VecDeque<Event<'a>>,
+    ids: UniqueIds,
+}
+
+/// The ids given so far, and the next one for a slug.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
     taken: HashSet<String>,
     /// The next suffix to try for each slug, so that 10^5 headings with the same text cost
     /// linear time, not a scan past every earlier suffix.
     next_suffix: HashMap<String, usize>,
 }
 
+impl UniqueIds {
+    /// The ids that follow `taken`, the ids of the headings before, in any order. (Which
+    /// suffixes were tried need not be known: every suffix tried before was taken, and still is.)
+    pub fn after(taken: impl IntoIterator<Item = String>) -> Self {
+        UniqueIds { taken: taken.into_iter().collect(), next_suffix: HashMap::new() }
+    }
+
+    /// The id for the next heading, whose slug is `base`.
+    pub fn unique(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let n = self.next_suffix.entry(base.clone()).or_insert(0);
+        // A suffix can still be taken by a heading whose own text ended in it (`a` `a` `a-1`).
+        while self.taken.contains(&id) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
 impl<'a, 'f, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'f, I> {
-    pub fn new(inner: I, found: &'f mut Vec<FoundHeading>) -> Self {
-        HeadingIds { inner, found, pending: Default::default(), taken: HashSet::new(), next_suffix: HashMap::new() }
+    /// Headings from `inner`, their ids unique among `ids` too.
+    pub fn new(inner: I, found: &'f mut Vec<FoundHeading>, ids: UniqueIds) -> Self {
+        HeadingIds { inner, found, pending: Default::default(), ids }
     }
 
     /// Reads a whole heading, so its text is known before its start tag is written.
@@ -37,7 +65,7 @@ impl<'a, 'f, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'f, I> {
                 break;
             }
         }
-        let id = self.unique(slug(&text));
+        let id = self.ids.unique(slug(&text));
         match start {
             Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
                 self.found.push(FoundHeading { offset: 0, level: level as u8, id: id.clone(), text });
@@ -45,18 +73,6 @@ impl<'a, 'f, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'f, I> {
             }
             other => other,
         }
-    }
-
-    fn unique(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let n = self.next_suffix.entry(base.clone()).or_insert(0);
-        // A suffix can still be taken by a heading whose own text ended in it (`a` `a` `a-1`).
-        while self.taken.contains(&id) {
-            *n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.taken.insert(id.clone());
-        id
     }
 }
 

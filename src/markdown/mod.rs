@@ -17,11 +17,11 @@ use pulldown_cmark::{html, Alignment, CowStr, Event, LinkType, Parser, Tag, TagE
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use crate::options::{Flavor, RenderOptions};
-use crate::stats::{Stats, WordCounter};
+use crate::stats::{Stats, WordCounter, WordTally};
 use crate::toc::FoundHeading;
 pub use blocks::BlockSpan;
 use blocks::{BlockTracker, CountingWriter};
-pub use heading_ids::slug;
+pub use heading_ids::{slug, UniqueIds};
 use present::{Maybe, Present};
 use url::UrlUse;
 
@@ -56,6 +56,12 @@ pub struct RawHtmlSeen {
 /// Renders a Markdown body to HTML. Raw HTML is kept as it is when `keep_raw_html`, and shown as
 /// text otherwise.
 pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> Body {
+    render_after(markdown, options, keep_raw_html, UniqueIds::default())
+}
+
+/// [`render`] for a part of a body: its headings get ids unique among `ids`, the ids of the
+/// headings before it.
+pub fn render_after(markdown: &str, options: &RenderOptions, keep_raw_html: bool, ids: UniqueIds) -> Body {
     let post = options.flavor == Flavor::Post;
     // Read before code tags are rewritten (which only takes characters away).
     let present = Present::scan(markdown);
@@ -72,11 +78,11 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
     let mut words = WordCounter::default();
     let (mut headings, mut heading_offsets) = (Vec::new(), Vec::new());
     let written = Cell::new(0);
-    let more = Cell::new(None);
+    let words_so_far = Cell::new(WordTally::default());
     let parsed = Parser::new_ext(markdown, options.parser_options()).into_offset_iter();
-    let parsed = Maybe::new(post && present.comments, parsed, |p| excerpt::Markers::new(p, &more));
+    let parsed = Maybe::new(post && present.comments, parsed, excerpt::Markers::new);
     // What is noted of each event as it was parsed, and its raw HTML policy, in one step.
-    let events = BlockTracker::new(parsed, &written, &mut blocks).map(|(event, range)| {
+    let events = BlockTracker::new(parsed, &written, &words_so_far, &mut blocks).map(|(event, range)| {
         if matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
             if raw_html.count == 0 {
                 raw_html.first_offset = range.start;
@@ -87,6 +93,7 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
             heading_offsets.push(range.start);
         }
         words.observe(&event);
+        words_so_far.set(words.tally());
         (apply_raw_html(event, keep_raw_html), range)
     });
     let writer = CountingWriter { out: &mut html, written: &written };
@@ -103,16 +110,16 @@ pub fn render(markdown: &str, options: &RenderOptions, keep_raw_html: bool) -> B
                 footnotes::Footnotes::new(p, footnotes::FootnoteIndex::read(markdown, options.parser_options()))
             });
             let rich = Maybe::new(present.alerts, rich, alerts::Alerts::new);
-            Maybe::On(heading_ids::HeadingIds::new(rich, &mut headings))
+            Maybe::On(heading_ids::HeadingIds::new(rich, &mut headings, ids))
         }
     };
     // Writing into a String cannot fail.
     let _ = html::write_html_fmt(writer, events);
-    blocks::close(&mut blocks, html.len());
+    blocks::close(&mut blocks, html.len(), words.tally());
     for (heading, offset) in headings.iter_mut().zip(heading_offsets) {
         heading.offset = offset;
     }
-    let more = more.get().and_then(|offset| blocks.iter().position(|b| b.source.start == offset));
+    let more = blocks.iter().position(|b| b.marker);
     Body { html, blocks, blocked, raw_html, more, stats: words.stats(), headings }
 }
 

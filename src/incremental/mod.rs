@@ -1,0 +1,261 @@
+//! Incremental rendering: the same [`Rendered`] as [`render_with`](crate::render_with), made on
+//! each keystroke from the previous one by rendering again only the top-level blocks around the
+//! edit (see `window`), and the whole post only when that could give something else.
+//!
+//! What is not local in a post, and what is done about it:
+//! - The front matter is read again every time (it is small); when the body starts elsewhere
+//!   than the edit alone explains (an edit in or next to the front matter that changes where it
+//!   ends, an unclosed one that a new `---` closes), the whole post is rendered. An edit in the
+//!   front matter that leaves the body's text as it was keeps the body, lines moved.
+//! - Link reference definitions and footnotes reach across the post: a post that holds `]:` or
+//!   `[^` anywhere, before or after the edit, is rendered whole; so is one with Hexo code tags
+//!   (`endcode`, `endraw`: their content is read before Markdown, to the closing tag).
+//! - Heading ids are unique across the post: the window's headings get ids unique among the
+//!   ids before it, and if the window's ids changed, the later headings' ids are worked out
+//!   again; if any of those would change, the whole post is rendered.
+//! - Raw HTML under the `sanitize` policy: only the window's blocks are sanitized; if the post
+//!   as a whole becomes too complex to sanitize, or was, the whole post is rendered (and refused).
+//! - Words, the excerpt marker and refused links are noted per block (or by line) and totalled
+//!   again.
+
+mod edit;
+mod splice;
+mod window;
+
+use crate::diagnostic::LineIndex;
+use crate::front_matter::Read;
+use crate::markdown::{BlockSpan, UniqueIds};
+use crate::render::{self, assemble, BodyParts, Trace};
+use crate::stats::WordTally;
+use crate::{Block, RawHtml, RenderOptions, Rendered, Sanitizer, Stats};
+use edit::{line_growth, shifted, Edit};
+use splice::{Patch, Spliced};
+use window::{Bodies, Window};
+
+/// Renders one post again and again as it is edited, re-rendering only what the edit can
+/// reach. Every result equals [`render_with`](crate::render_with) of the same source.
+pub struct Incremental {
+    options: RenderOptions,
+    last: Option<Last>,
+    path: RenderPath,
+}
+
+/// The latest render and what the next one needs of it.
+struct Last {
+    source: String,
+    rendered: Rendered,
+    trace: Trace,
+    /// Whether it was given a sanitizer.
+    sanitizer: bool,
+    /// Why no edit of this post can be rendered in part, if none can.
+    global: Option<Fallback>,
+}
+
+/// How the latest render was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderPath {
+    /// The whole post was rendered, for this reason.
+    Whole(Fallback),
+    /// The body's text was as before (the front matter may have changed): its render was kept.
+    BodyKept,
+    /// The blocks `first..first + removed` were rendered again as `inserted` blocks.
+    Window { first: usize, removed: usize, inserted: usize },
+}
+
+/// Why a post was rendered whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// There was no previous render (or the options or the sanitizer changed).
+    First,
+    /// The byte order mark came or went.
+    ByteOrderMark,
+    /// The edit changed where the body starts, or reached both front matter and body.
+    FrontMatter,
+    /// The post holds `]:`: link reference definitions, which any link may use.
+    ReferenceDefinitions,
+    /// The post holds `[^`: footnotes, numbered across the post.
+    Footnotes,
+    /// The post may hold Hexo code tags, whose content is read to their closing tag.
+    HexoCodeTags,
+    /// Raw HTML that could not be sanitized, now or before, or a post too complex to sanitize.
+    RawHtml,
+    /// The edit renamed a heading so that a later heading's id would change.
+    HeadingIds,
+    /// The window's render did not fit the old blocks at its ends, even grown.
+    Unsettled,
+}
+
+impl Incremental {
+    /// A renderer for posts rendered with `options`.
+    pub fn new(options: RenderOptions) -> Incremental {
+        Incremental { options, last: None, path: RenderPath::Whole(Fallback::First) }
+    }
+
+    /// Renders `source`, re-rendering only around what changed since the previous call.
+    pub fn render(&mut self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> &Rendered {
+        let last = self.last.take().filter(|last| last.sanitizer == sanitizer.is_some());
+        let plan = match &last {
+            Some(last) => plan(last, source, &self.options, sanitizer),
+            None => Err(Fallback::First),
+        };
+        let (next, path) = match (last, plan) {
+            (Some(last), Ok(plan)) => {
+                let path = plan.path();
+                (apply(last, plan, source), path)
+            }
+            (_, Err(reason)) => (self.whole(source, sanitizer), RenderPath::Whole(reason)),
+            (None, Ok(_)) => (self.whole(source, sanitizer), RenderPath::Whole(Fallback::First)),
+        };
+        self.path = path;
+        &self.last.insert(next).rendered
+    }
+
+    /// The latest render.
+    pub fn rendered(&self) -> Option<&Rendered> {
+        self.last.as_ref().map(|last| &last.rendered)
+    }
+
+    /// How the latest render was made.
+    pub fn path(&self) -> RenderPath {
+        self.path
+    }
+
+    fn whole(&self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> Last {
+        let (rendered, trace) = render::render_traced(source, &self.options, sanitizer);
+        let text = render::without_bom(source);
+        let global = global_syntax(&text[trace.body_start..]);
+        Last { source: source.to_string(), rendered, trace, sanitizer: sanitizer.is_some(), global }
+    }
+}
+
+/// Why no edit of a body holding `text` can be rendered in part, if none can.
+fn global_syntax(text: &str) -> Option<Fallback> {
+    // A footnote definition holds `]:` too.
+    if text.contains("[^") {
+        return Some(Fallback::Footnotes);
+    }
+    if text.contains("]:") {
+        return Some(Fallback::ReferenceDefinitions);
+    }
+    (text.contains("endcode") || text.contains("endraw")).then_some(Fallback::HexoCodeTags)
+}
+
+/// What a render in part will change.
+enum Plan {
+    /// The body as it was, its lines moved by this much.
+    BodyKept {
+        read: Box<Read>,
+        lines: isize,
+    },
+    Window(Box<Patch>),
+}
+
+impl Plan {
+    fn path(&self) -> RenderPath {
+        match self {
+            Plan::BodyKept { .. } => RenderPath::BodyKept,
+            Plan::Window(patch) => patch.path(),
+        }
+    }
+}
+
+/// How `source` can be rendered from `last`, or why it cannot be.
+fn plan(
+    last: &Last,
+    source: &str,
+    options: &RenderOptions,
+    sanitizer: Option<&dyn Sanitizer>,
+) -> Result<Plan, Fallback> {
+    if last.source.starts_with('\u{feff}') != source.starts_with('\u{feff}') {
+        return Err(Fallback::ByteOrderMark);
+    }
+    let (old, new) = (render::without_bom(&last.source), render::without_bom(source));
+    let edit = Edit::between(old, new);
+    let read = render::read_front_matter(new, &LineIndex::new(new), options);
+    let body_start = last.trace.body_start;
+    let unchanged = edit.start == edit.old_end && edit.start == edit.new_end;
+    if (unchanged || edit.old_end <= body_start) && read.body_start == shifted(body_start, edit.growth()) {
+        let lines = line_growth(&old[edit.start..edit.old_end], &new[edit.start..edit.new_end]);
+        return Ok(Plan::BodyKept { read: Box::new(read), lines });
+    }
+    if edit.start < body_start || read.body_start != body_start {
+        return Err(Fallback::FrontMatter);
+    }
+    if let Some(global) = last.global {
+        return Err(global);
+    }
+    if last.trace.refused.is_some() {
+        return Err(Fallback::RawHtml);
+    }
+    let bodies = Bodies {
+        old: &old[body_start..],
+        spans: &last.trace.spans,
+        blocks: &last.rendered.blocks,
+        new: &new[body_start..],
+        options,
+        sanitizer,
+    };
+    let (blocks, toc) = (&last.rendered.blocks, &last.rendered.toc);
+    let window = bodies.window(edit.within(body_start), |first| {
+        let before = &toc[..before_block(blocks, first, toc, |entry| entry.line)];
+        UniqueIds::after(before.iter().map(|entry| entry.id.clone()))
+    })?;
+    if sanitizer.is_some() && options.raw_html == RawHtml::Sanitize {
+        too_complex(&last.trace.spans, &window)?;
+    }
+    let first_line = match blocks.get(window.blocks.start) {
+        Some(block) if window.blocks.start > 0 => block.start_line,
+        _ => old[..body_start].matches('\n').count() + 1,
+    };
+    let old_window = &old[body_start..][window.old.clone()];
+    Patch::new(&last.rendered, &last.trace, window, (old_window, &new[body_start..]), first_line, read)
+        .map(|patch| Plan::Window(Box::new(patch)))
+}
+
+/// How many of `entries` (in line order, lines given by `line`) come before old block `index`
+/// of `blocks` (all of them when there is no such block).
+fn before_block<T>(blocks: &[Block], index: usize, entries: &[T], line: impl Fn(&T) -> usize) -> usize {
+    match blocks.get(index) {
+        Some(_) if index == 0 => 0,
+        Some(block) => entries.partition_point(|entry| line(entry) < block.start_line),
+        None => entries.len(),
+    }
+}
+
+/// Whether the post with `window` in place of its old blocks could be sanitized.
+fn too_complex(spans: &[BlockSpan], window: &Window) -> Result<(), Fallback> {
+    let total = |spans: &[BlockSpan]| spans.iter().fold((0, 0), |(p, b), s| (p + s.raw_html, b + s.raw_html_bytes));
+    let (all, old, new) = (total(spans), total(&spans[window.blocks.clone()]), total(&window.body.blocks));
+    match crate::sanitize::too_complex(all.0 - old.0 + new.0, all.1 - old.1 + new.1) {
+        Some(_) => Err(Fallback::RawHtml),
+        None => Ok(()),
+    }
+}
+
+/// The render of `source` from `last` and `plan`.
+fn apply(last: Last, plan: Plan, source: &str) -> Last {
+    let Last { rendered, mut trace, sanitizer, global, .. } = last;
+    let Rendered { html, blocks, toc, .. } = rendered;
+    let mut body = Spliced { html, blocks, toc, blocked: std::mem::take(&mut trace.blocked) };
+    let read = match plan {
+        Plan::BodyKept { read, lines } => {
+            body.move_lines((0, 0, 0), lines);
+            if let Some(refused) = trace.refused.as_mut() {
+                refused.line = shifted(refused.line, lines);
+            }
+            *read
+        }
+        Plan::Window(patch) => body.splice(&mut trace.spans, *patch),
+    };
+    trace.body_start = read.body_start;
+    trace.blocked = body.blocked;
+    let parts = BodyParts {
+        html: body.html,
+        blocks: body.blocks,
+        toc: body.toc,
+        more: trace.spans.iter().position(|span| span.marker),
+        stats: Stats::from(trace.spans.iter().fold(WordTally::default(), |tally, span| tally + span.words)),
+    };
+    let rendered = assemble(source, read, parts, &trace.blocked, trace.refused.clone());
+    Last { source: source.to_string(), rendered, trace, sanitizer, global }
+}
