@@ -65,7 +65,7 @@ test-native:
 
 # wasm-pack test --headless --chrome, with the failing tests' reports repeated at the end.
 test-wasm:
-	.ci/test-wasm --test web --test patch --test embedding
+	.ci/test-wasm embedding patch web
 
 # Against the same optimised build `make serve` serves.
 test-e2e:
