@@ -9,9 +9,11 @@
 // all in (a second round trip, since the snippets are found only in postview.js), and only
 // then would init() start compiling the WebAssembly.
 // Streaming needs the server to send `application/wasm`; any other static server still works,
-// compiling once the file is in.
-const wasm = WebAssembly.compileStreaming(fetch('pkg/postview_bg.wasm')).catch(() =>
-  fetch('pkg/postview_bg.wasm').then((response) => response.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+// compiling the same response once it is in (no second download).
+const wasm = fetch('pkg/postview_bg.wasm').then((response) =>
+  response.headers.get('content-type')?.startsWith('application/wasm')
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
 const postview = import('./pkg/postview.js');
 
 const editor = document.getElementById('source');
