@@ -26,8 +26,7 @@ export interface MountOptions extends RenderOptions {
    *  Off when left out or `false`; `true` uses the key `postview:draft`. */
   draft?: boolean | DraftOptions;
   /** Buttons postview wires to open a Markdown file and to save the post as one; with `files`,
-   *  a file dropped onto a `<textarea>` editor opens too (an adapter's editor handles drops
-   *  itself: CodeMirror inserts the file's text where it is dropped). */
+   *  a file dropped onto a `<textarea>` editor (or onto `files.drop`) opens too. */
   files?: FileControls;
   /** Where postview says what it did (restored a draft, opened a file): a role=status element. */
   status?: HTMLElement;
@@ -72,6 +71,11 @@ export interface EditorAdapter {
   topLine(): number;
   /** Scrolls so that `line` (fractional, as `topLine` says) is at the top of the visible area. */
   scrollToLine(line: number): void;
+  /** True when `text()` already gives the new text while the adapter reports `'change'` (as
+   *  CodeMirror's does from its update listener): postview may then render a short text, or
+   *  after a quick render, inside that call, before the next frame, as it does for a textarea's
+   *  edit (and `postview:render` fires there). Left out: every change waits for the next frame. */
+  textReadyOnChange?: boolean;
   /** Called once by `mount`: from then on the adapter calls `notify('change')` after every edit,
    *  `notify('scroll')` when the editor scrolled, and `notify('caret')` when the caret moved
    *  without an edit. Returns what stops that; `destroy()` calls it. */
@@ -143,6 +147,9 @@ export interface FileControls {
   /** The picker's `<input type=file>`; created, unattached, when left out. */
   input?: HTMLInputElement;
   save?: HTMLElement;
+  /** Where a dropped Markdown file opens (its drops are kept from the elements inside it).
+   *  Left out: a `<textarea>` editor; an adapter's editor then handles drops itself. */
+  drop?: HTMLElement;
 }
 "#;
 
@@ -151,7 +158,7 @@ const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert", "toc"];
 /// The keys of `mount`'s object form.
 const PART_KEYS: &[&str] = &["editor", "preview", "options"];
 /// The keys of `files`.
-const FILE_KEYS: &[&str] = &["open", "input", "save"];
+const FILE_KEYS: &[&str] = &["open", "input", "save", "drop"];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -436,6 +443,7 @@ fn files_option(value: JsValue) -> Result<Option<FileControls>, JsError> {
         open: element_option(field("open"), "files.open")?,
         input: element_option::<HtmlInputElement>(field("input"), "files.input")?,
         save: element_option(field("save"), "files.save")?,
+        drop: element_option(field("drop"), "files.drop")?,
     }))
 }
 

@@ -152,6 +152,17 @@ async fn an_adapter_s_text_renders_now_and_its_changes_on_the_next_frame() {
 }
 
 #[wasm_bindgen_test]
+fn an_adapter_whose_text_is_ready_on_change_has_a_short_text_rendered_at_once() {
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    set(&adapter, "textReadyOnChange", true);
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    set(&adapter, "current", "# 马上就改\n");
+    report(&adapter, "change");
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("马上就改"), "rendered before the frame");
+}
+
+#[wasm_bindgen_test]
 fn update_puts_the_text_in_the_adapter_and_destroy_stops_its_reports() {
     let page = Page::new("");
     let adapter = fake_adapter(POST);

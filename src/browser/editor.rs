@@ -74,6 +74,8 @@ pub enum Editor {
 pub struct Adapter {
     js: EditorAdapter,
     reports: Rc<Reports>,
+    /// Its `textReadyOnChange`: `text()` already gives the new text when it reports a change.
+    text_ready_on_change: bool,
 }
 
 /// One who hears an adapter's reports, and its number (to stop hearing).
@@ -125,7 +127,9 @@ impl Editor {
         if let Some(missing) = REQUIRED.iter().find(|name| method(&value, name).is_none()) {
             return Err(format!("the editor adapter has no `{missing}` method"));
         }
-        Ok(Editor::Adapter(Adapter { js: value.unchecked_into(), reports: Rc::default() }))
+        let text_ready_on_change =
+            Reflect::get(&value, &"textReadyOnChange".into()).is_ok_and(|ready| ready.as_bool() == Some(true));
+        Ok(Editor::Adapter(Adapter { js: value.unchecked_into(), reports: Rc::default(), text_ready_on_change }))
     }
 
     /// Whether postview can replace the editor's text, as drafts and files do: a textarea, or an
@@ -138,6 +142,16 @@ impl Editor {
                     .into())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// Whether the editor's text can be read as soon as it reports a change (a textarea's can;
+    /// an adapter's when it says so), so that a change may be rendered then rather than on the
+    /// next frame.
+    pub fn text_ready_on_change(&self) -> bool {
+        match self {
+            Editor::TextArea(_) => true,
+            Editor::Adapter(adapter) => adapter.text_ready_on_change,
         }
     }
 

@@ -2,7 +2,9 @@
 // reports (the text, the line at the top, the caret's line, that something changed) and obeys
 // (scroll to a line, put the caret somewhere); postview decides what to render and where to
 // scroll. Copy it next to your own CodeMirror setup: it needs only `@codemirror/state` and the view.
-import { Compartment, StateEffect } from './build/codemirror.js';
+// ../build.mjs bundles it with CodeMirror, into this example's build/codemirror.js and into the
+// page's editor (www/editor/build/), so that each has one copy of `@codemirror/state`.
+import { Compartment, StateEffect } from '@codemirror/state';
 
 /** The adapter `mount({ editor, preview })` takes for `view`. */
 export function codeMirrorAdapter(view) {
@@ -11,6 +13,8 @@ export function codeMirrorAdapter(view) {
   const heightAtTop = () => view.scrollDOM.getBoundingClientRect().top - view.documentTop;
   return {
     text: () => doc().toString(),
+    // notify('change') comes from CodeMirror's update listener, once its state holds the edit.
+    textReadyOnChange: true,
 
     topLine() {
       const height = Math.max(0, heightAtTop());
@@ -22,8 +26,11 @@ export function codeMirrorAdapter(view) {
     scrollToLine(line) {
       const number = Math.min(Math.max(1, Math.floor(line)), doc().lines);
       const block = view.lineBlockAt(doc().line(number).from);
-      const target = block.top + Math.max(0, line - number) * block.height;
-      view.scrollDOM.scrollTop += target - heightAtTop();
+      const past = Math.max(0, line - number) * block.height;
+      view.scrollDOM.scrollTop += block.top + past - heightAtTop();
+      // The heights of lines CodeMirror has not drawn are estimates, so that can land a few
+      // lines off: CodeMirror scrolls there again once it has measured them (in the same frame).
+      view.dispatch({ effects: view.constructor.scrollIntoView(block.from, { y: 'start', yMargin: -past }) });
     },
 
     caretLine: () => doc().lineAt(view.state.selection.main.head).number,
