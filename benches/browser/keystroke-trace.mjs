@@ -27,6 +27,10 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 async function typeInMiddle(keys) {
   const editor = document.getElementById('source');
   const preview = document.getElementById('preview');
+  // CodeMirror's view, once www/main.js has put it in the textarea's place.
+  const view = document.documentElement.dataset.editor === 'codemirror'
+    ? (await import(new URL('editor/build/codemirror.js', document.baseURI).href)).EditorView.findFromDOM(document.querySelector('.editor-host').shadowRoot)
+    : null;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const nextTask = () => new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -38,9 +42,15 @@ async function typeInMiddle(keys) {
   observer.observe(preview, { childList: true, subtree: true, characterData: true, attributes: true });
   const latencies = [];
   for (let i = 0; i < keys; i += 1) {
-    const at = editor.value.indexOf('。', (editor.value.length >> 1) + i * 41);
-    editor.focus();
-    editor.setSelectionRange(at, at);
+    const text = view ? view.state.doc.toString() : editor.value;
+    const at = text.indexOf('。', (text.length >> 1) + i * 41);
+    if (view) {
+      view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      view.focus();
+    } else {
+      editor.focus();
+      editor.setSelectionRange(at, at);
+    }
     await frame(); await frame();
     await new Promise((resolve) => setTimeout(resolve, 30 + (i * 7) % 17));
     changes = 0;
@@ -67,7 +77,14 @@ try {
   await page.route((url) => !url.href.startsWith(server.url), (route) => route.fulfill({ contentType: 'image/png', body: PIXEL }));
   await page.goto(server.url);
   await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
-  await page.evaluate((text) => {
+  // CodeMirror takes the textarea's place after the first paint (not in a build from before it).
+  await page.waitForFunction(() => document.documentElement.dataset.editor === 'codemirror', null, { timeout: 5000 }).catch(() => {});
+  await page.evaluate(async (text) => {
+    if (document.documentElement.dataset.editor === 'codemirror') {
+      const { EditorView } = await import(new URL('editor/build/codemirror.js', document.baseURI).href);
+      const view = EditorView.findFromDOM(document.querySelector('.editor-host').shadowRoot);
+      return view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    }
     const editor = document.getElementById('source');
     editor.value = text;
     editor.dispatchEvent(new Event('input', { bubbles: true }));
