@@ -86,9 +86,9 @@ export const everyField: {
   renderOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true },
   mountOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true, draft: true, files: true, status: true, alert: true, toc: true },
   draft: { key: true, restore: true },
-  files: { open: true, input: true, save: true },
+  files: { open: true, input: true, save: true, drop: true },
   parts: { editor: true, preview: true, options: true },
-  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, caretLine: true, setText: true, setCaret: true },
+  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, textReadyOnChange: true, caretLine: true, setText: true, setCaret: true },
   renderEvent: { meta: true, frontMatterFormat: true, diagnostics: true, stats: true, timings: true },
   timings: { renderMs: true, patchMs: true, frames: true },
   errorEvent: { kind: true, message: true },
@@ -225,7 +225,7 @@ export function renderOnServer(source: string): string {
 /** Every mount option, and every method of the previewer. */
 export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElement, input: HTMLInputElement): string {
   const draft: DraftOptions = { key: 'my-cms:post-42', restore: false };
-  const files: FileControls = { open: preview, input, save: preview };
+  const files: FileControls = { open: preview, input, save: preview, drop: preview };
   const options: Required<MountOptions> = { ...renderOptions, draft, files, status: preview, alert: preview, toc: preview };
   const previewer = mount(editor, preview, options);
   mount(editor, preview, { draft: true });
@@ -248,6 +248,7 @@ export function mountAdapter(preview: HTMLElement): string {
       notify('change');
       return () => void (reports.change += 1);
     },
+    textReadyOnChange: true,
     caretLine: () => caret.line,
     setText: (next: string) => void (text = next),
     setCaret: (line: number, column: number) => void (caret = { line, column }),
