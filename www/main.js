@@ -30,7 +30,7 @@ function showProblem(text) {
 let editor = textarea;
 /** CodeMirror's element, once it is there: a file dropped on it opens. */
 let editorHost;
-/** The mounted previewer. */
+/** The mounted previewer; null from a crash until it is mounted again. */
 let previewer;
 
 // A bug in postview stops its WebAssembly instance; postview then shows a notice in the preview
@@ -38,9 +38,11 @@ let previewer;
 // was never the module's, so nothing is lost.
 preview.addEventListener('postview:crash', async (event) => {
   showProblem(`The preview hit a bug and was restarted; your text is safe. (${event.detail})`);
+  previewer = null;
   const { mount } = await postview;
-  // The editor's text is newer than the stored draft: keep it, and store it.
-  setTimeout(() => (previewer = mount({ editor, preview, options: options({ restore: false }) })));
+  // The editor's text is newer than the stored draft: keep it, and store it. (Unless CodeMirror
+  // took the textarea's place meanwhile, and mounted it.)
+  setTimeout(() => (previewer ??= mount({ editor, preview, options: options({ restore: false }) })));
 });
 
 /** What postview keeps and wires besides the preview: the draft, the file buttons, the notices. */
@@ -76,7 +78,7 @@ async function switchToCodeMirror(mount) {
   // One task from here: nothing typed in the textarea can fall between.
   const adapter = replaceTextarea(textarea, root, { label: 'Markdown source' });
   const scrolled = preview.scrollTop;
-  previewer.destroy();
+  previewer?.destroy();
   editor = adapter;
   previewer = mount({ editor, preview, options: options({ restore: false }) });
   preview.scrollTop = scrolled;
