@@ -63,3 +63,31 @@ export async function measureColdStart(newContext, pageUrl) {
   const phases = Object.fromEntries(Object.keys(loads[0].phases).map((name) => [name, median(loads.map((load) => load.phases[name]))]));
   return { median: times[LOADS >> 1], min: times[0], max: times[LOADS - 1], loads: LOADS, phases };
 }
+
+/**
+ * The floor under any page's cold start on this machine: the page as it stands after its first
+ * render (editor text, header, preview and contents as they are then), saved as a static file
+ * with no script, no WebAssembly and nothing preloaded, so that loading it is only fetching,
+ * parsing, styling, laying out and painting the same document. Writes it to `outPath` (under
+ * the served folder) and returns nothing; `pageUrl` is the real page.
+ */
+export async function snapshotPage(newContext, pageUrl, outPath, writeFile) {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+  const html = await page.evaluate(() => {
+    const root = document.documentElement.cloneNode(true);
+    // A textarea's text is its value, which outerHTML leaves out: as its content it is the same.
+    root.querySelector('textarea').textContent = document.querySelector('textarea').value;
+    // No script to guard against, and the policy's base-uri 'none' would refuse the <base>.
+    const gones = 'script, link[rel=preload], link[rel=modulepreload], meta[http-equiv=Content-Security-Policy]';
+    for (const gone of root.querySelectorAll(gones)) gone.remove();
+    const base = document.createElement('base');
+    base.href = new URL('.', location.href).href;
+    root.querySelector('head').prepend(base);
+    return `<!doctype html>\n${root.outerHTML}`;
+  });
+  await context.close();
+  await writeFile(outPath, html);
+}

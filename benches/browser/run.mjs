@@ -3,14 +3,15 @@
 // real page, download size; with the native figures benches/throughput.rs wrote just before.
 // Prints one Markdown table; a missed target is reported (MISSED), never a failure exit.
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ARGS, CHROMIUM, PIXEL } from '../../tests/e2e/browser.mjs';
 import { serveDirectory } from '../../tests/e2e/static-server.mjs';
 import { allInputs } from './inputs.mjs';
 import { JS_PEERS, PEER_NAMES, WASM_PEERS, bundleJsPeers, bundleName } from './peers.mjs';
 import { measureKeystrokes } from './keystroke.mjs';
-import { measureColdStart } from './cold-start.mjs';
+import { measureColdStart, snapshotPage } from './cold-start.mjs';
 import { measureSizes } from './size.mjs';
 import { formatTable, row } from './table.mjs';
 
@@ -21,6 +22,8 @@ const YARDSTICK = 'markdown-wasm';
 const ESCAPED = 'postview, raw HTML escaped';
 /** The column of the naive previewer (benches/browser/naive.html), timed like the page. */
 const NAIVE = 'naive page';
+/** The column of the page saved after its first render, loaded with no script (the floor). */
+const STATIC = 'static snapshot';
 const KEYSTROKE_TARGET_MS = { 'post 5 KB': 8, 'post 100 KB': 12, 'post 1 MB': 16.7 };
 const THROUGHPUT_TARGET = 1.5;
 const SIZE_TARGET_KB = 200;
@@ -115,7 +118,7 @@ function nativeFigures(inputs) {
   return figures;
 }
 
-function tableRows({ inputs, throughput, keystrokes, naiveKeystrokes, coldStart, sizes, native }) {
+function tableRows({ inputs, throughput, keystrokes, naiveKeystrokes, coldStart, staticStart, sizes, native }) {
   const rows = [];
   for (const input of inputs.filter((i) => throughput[i.name])) {
     const { [ESCAPED]: escaped, ...values } = throughput[input.name];
@@ -141,7 +144,7 @@ function tableRows({ inputs, throughput, keystrokes, naiveKeystrokes, coldStart,
     rows.push(row('size, gzip -9 (KB)', kb, { ratio: kb.postview / kb[YARDSTICK], target: `≤ ${SIZE_TARGET_KB} KB`, met: kb.postview <= SIZE_TARGET_KB }));
   }
   if (coldStart) {
-    rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
+    rows.push(row(`cold start → painted preview, median of ${coldStart.loads} (ms)`, { postview: coldStart.median, [STATIC]: staticStart?.median }, { target: `≤ ${COLD_START_TARGET_MS} ms`, met: coldStart.median <= COLD_START_TARGET_MS }));
   }
   return rows;
 }
@@ -170,13 +173,20 @@ async function main() {
       progress('keystrokes done');
     }
     let coldStart;
+    let staticStart;
     if (runs('cold-start')) {
-      coldStart = await measureColdStart(() => browser.newContext(), `${server.url}www/index.html`);
+      const newContext = () => browser.newContext();
+      coldStart = await measureColdStart(newContext, `${server.url}www/index.html`);
       const phases = Object.entries(coldStart.phases).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
       progress(`cold start done; medians (ms after navigation): ${phases}`);
+      mkdirSync(`${repo}target/bench`, { recursive: true });
+      await snapshotPage(newContext, `${server.url}www/index.html`, `${repo}target/bench/static-page.html`, writeFile);
+      staticStart = await measureColdStart(newContext, `${server.url}target/bench/static-page.html`);
+      progress(`${STATIC}: cold start done`);
     }
     const sizes = runs('size') ? await measureSizes(WASM_PEERS, jsBundles) : {};
-    const rows = tableRows({ inputs, throughput, keystrokes, naiveKeystrokes, coldStart, sizes, native: nativeFigures(inputs) });
+    const rows = tableRows({ inputs, throughput, keystrokes, naiveKeystrokes, coldStart, staticStart, sizes, native: nativeFigures(inputs) });
+    if (staticStart) columns.splice(1, 0, STATIC);
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     console.log(`\npostview against its peers, ${when}, Chromium ${browser.version()} headless; inputs:`);
     console.log(inputs.map((i) => `${i.name} = ${i.bytes} bytes`).join(', '));
@@ -184,6 +194,7 @@ async function main() {
     const spreads = Object.entries(keystrokes).map(([n, k]) => `keystroke → painted ${n} ${spread(k.painted)}`);
     spreads.push(...Object.entries(naiveKeystrokes).map(([n, k]) => `${NAIVE} ${n} ${spread(k.painted)}`));
     if (coldStart) spreads.push(`cold start ${spread(coldStart)}`);
+    if (staticStart) spreads.push(`${STATIC} ${spread(staticStart)}`);
     if (CPU_CLOCK) spreads.push('throughput timed by main-thread CPU time');
     console.log(`spread (min–max ms): ${spreads.join(', ')}\n`);
     console.log(formatTable(rows, columns).join('\n'));
