@@ -26,12 +26,14 @@ export interface MountOptions extends RenderOptions {
    *  Off when left out or `false`; `true` uses the key `postview:draft`. */
   draft?: boolean | DraftOptions;
   /** Buttons postview wires to open a Markdown file and to save the post as one; with `files`,
-   *  a file dropped onto the editor opens too. */
+   *  a file dropped onto a `<textarea>` editor opens too (an adapter's editor handles drops
+   *  itself: CodeMirror inserts the file's text where it is dropped). */
   files?: FileControls;
   /** Where postview says what it did (restored a draft, opened a file): a role=status element. */
   status?: HTMLElement;
   /** Where postview shows what needs the author (a draft that cannot be stored, another tab's
-   *  edits). Created before the editor when drafts or files are on and it is left out. */
+   *  edits). Created before the editor (before the preview, for an editor adapter) when drafts
+   *  or files are on and it is left out. */
   alert?: HTMLElement;
   /** Where postview lists the post's headings as links (an `<ol class="postview-toc">` it adds
    *  and keeps up to date as the author types; clicking one scrolls the preview to it). */
@@ -49,8 +51,9 @@ export interface MountParts {
 
 /**
  * Mounts a live previewer: renders the editor's text into `preview` now, and again on the
- * animation frame after every change the editor reports. Scroll sync and the caret's block
- * work with either kind of editor; `draft` and `files` need a `<textarea>`.
+ * animation frame after every change the editor reports. Scroll sync, the caret's block,
+ * `draft` and `files` work with either kind of editor (an adapter needs `setText` for `draft`
+ * and `files`: a restored draft and an opened file replace its text).
  */
 export function mount(parts: MountParts): Previewer;
 /** The positional form of `mount({ editor, preview, options })`. */
@@ -75,8 +78,11 @@ export interface EditorAdapter {
   listen(notify: (what: EditorReport) => void): () => void;
   /** The line the caret is on, for marking its block in the preview; without it no block is marked. */
   caretLine?(): number;
-  /** Replaces the editor's text (for `Previewer.update`); without it `update` renders the text
-   *  it was given and the editor keeps its own. */
+  /** Replaces the editor's text: for `Previewer.update`, a restored draft, another tab's draft
+   *  and an opened file. Required with `draft` or `files`; without it `update` renders the text
+   *  it was given and the editor keeps its own. A `'change'` the adapter reports while in it is
+   *  not taken as the author's edit: postview says itself what the new text is (an opened file
+   *  is an edit, stored as the draft; `update` is not). */
   setText?(text: string): void;
   /** Puts the caret at `line`, `column` (1-based, characters) and focuses the editor: a problem
    *  in the preview's list was clicked. */
@@ -304,14 +310,11 @@ pub fn mount_from_js(editor: JsValue, preview: JsValue, options: JsValue) -> Res
     let editor = Editor::from_js(editor).map_err(invalid)?;
     let preview: HtmlElement = preview.dyn_into().map_err(|_| invalid("`preview` must be an HTML element"))?;
     let (render_options, extras_options, toc) = mount_options_from(options)?;
+    if extras_options.replace_text() {
+        editor.check_replaceable().map_err(invalid)?;
+    }
     // First: a restored draft is what the first render shows.
-    let extras = match editor.textarea() {
-        Some(textarea) => Extras::start(textarea, extras_options).map_err(|error| mount_error(&error))?,
-        None if extras_options.needs_textarea() => {
-            return Err(invalid("`draft` and `files` need a <textarea> editor; an editor adapter keeps its own text"))
-        }
-        None => Extras::none(),
-    };
+    let extras = Extras::start(&editor, &preview, extras_options).map_err(|error| mount_error(&error))?;
     match LivePreviewer::mount(editor, preview, render_options, toc) {
         Ok(live) => Ok(Previewer { live, extras }),
         Err(error) => {

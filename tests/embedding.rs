@@ -11,16 +11,18 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlTextAreaElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(inline_js = r#"
-/** An editor adapter over a string, recording what postview asks of it. */
+/** An editor adapter over a string, recording what postview asks of it. Like CodeMirror's, it
+ *  reports its own setText as a change. */
 export function fakeAdapter(text) {
   return {
     current: text, top: 1, caret: undefined, fail: false, scrolledTo: [], set: [], stopped: false, notify: null,
+    listens: 0,
     text() { if (this.fail) throw new Error('the editor is gone'); return this.current; },
     topLine() { return this.top; },
     scrollToLine(line) { this.scrolledTo.push(line); this.top = line; },
     caretLine() { return this.caret; },
-    setText(text) { this.set.push(text); this.current = text; },
-    listen(notify) { this.notify = notify; return () => { this.stopped = true; }; },
+    setText(text) { this.set.push(text); this.current = text; this.notify?.('change'); },
+    listen(notify) { this.listens += 1; this.notify = notify; return () => { this.stopped = true; }; },
   };
 }
 
@@ -278,12 +280,75 @@ async fn an_adapter_that_throws_fires_postview_error_and_the_last_render_stays()
 }
 
 #[wasm_bindgen_test]
-fn drafts_and_files_need_a_textarea() {
+fn drafts_and_files_with_an_adapter_without_set_text_are_refused_naming_the_method() {
     let page = Page::new("");
-    let options = js_sys::JSON::parse(r#"{"draft": true}"#).unwrap();
-    let message = mount(parts(&fake_adapter(POST), &page.preview, options)).err().unwrap();
-    assert!(message.contains("<textarea>"), "{message}");
-    assert_eq!(page.preview.child_element_count(), 0);
+    for options in [r#"{"draft": true}"#, r#"{"files": {}}"#] {
+        let adapter = fake_adapter(POST);
+        Reflect::delete_property(adapter.unchecked_ref::<Object>(), &"setText".into()).unwrap();
+        let message = mount(parts(&adapter, &page.preview, js_sys::JSON::parse(options).unwrap())).err().unwrap();
+        assert!(message.contains("no `setText` method"), "{options}: {message}");
+        assert_eq!(page.preview.child_element_count(), 0);
+        assert_eq!(get(&adapter, "listens").as_f64(), Some(0.0));
+    }
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The text of the draft stored under `key`, if any.
+fn stored_text(key: &str) -> Option<String> {
+    let stored = local_storage().get_item(key).unwrap()?;
+    get(&js_sys::JSON::parse(&stored).unwrap(), "text").as_string()
+}
+
+#[wasm_bindgen_test]
+fn a_stored_draft_is_restored_into_an_adapter_through_set_text_and_its_listen_is_called_once() {
+    let key = "embedding-test:restored";
+    let stored = r##"{"text": "# 存着的草稿\n", "savedAt": 0, "tab": "another", "revision": 3}"##;
+    local_storage().set_item(key, stored).unwrap();
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    let options = js_sys::JSON::parse(&format!(r#"{{"draft": {{"key": "{key}"}}, "files": {{}}}}"#)).unwrap();
+    let previewer = mount(parts(&adapter, &page.preview, options)).unwrap();
+    assert_eq!(Array::from(&get(&adapter, "set")).to_vec(), vec![JsValue::from_str("# 存着的草稿\n")]);
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("存着的草稿"));
+    assert_eq!(get(&adapter, "listens").as_f64(), Some(1.0), "the previewer and the draft share one listen");
+    // No alert was given: it goes before the preview.
+    let alert = page.preview.previous_element_sibling().unwrap();
+    assert_eq!(alert.class_name(), "postview-alert");
+    previewer.destroy();
+    assert_eq!(get(&adapter, "stopped").as_bool(), Some(true), "stopped once the last one stopped listening");
+    assert_eq!(stored_text(key).as_deref(), Some("# 存着的草稿\n"), "a restored draft is not stored again");
+    alert.remove();
+    local_storage().remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_adapter_s_reported_edit_is_stored_as_the_draft_and_update_is_not_an_edit() {
+    let key = "embedding-test:edits";
+    local_storage().remove_item(key).unwrap();
+    let page = Page::new("");
+    let alert: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let options = Object::new();
+    set(&options, "draft", js_sys::JSON::parse(&format!(r#"{{"key": "{key}"}}"#)).unwrap());
+    set(&options, "alert", &alert);
+
+    let adapter = fake_adapter(POST);
+    let previewer = mount(parts(&adapter, &page.preview, options.clone().into())).unwrap();
+    // Its setText reports a change, as CodeMirror's does: not the author's edit.
+    previewer.update("# 更新的\n");
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("更新的"));
+    previewer.destroy();
+    assert_eq!(stored_text(key), None);
+
+    let adapter = fake_adapter(POST);
+    let previewer = mount(parts(&adapter, &page.preview, options.into())).unwrap();
+    set(&adapter, "current", "# 作者改的\n");
+    report(&adapter, "change");
+    previewer.destroy();
+    assert_eq!(stored_text(key).as_deref(), Some("# 作者改的\n"));
+    local_storage().remove_item(key).unwrap();
 }
 
 #[wasm_bindgen_test]

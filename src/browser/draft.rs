@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{BeforeUnloadEvent, Event, HtmlTextAreaElement, Storage, StorageEvent, VisibilityState};
+use web_sys::{BeforeUnloadEvent, Event, Storage, StorageEvent, VisibilityState};
 
 use super::crash::Listener;
 use super::draft_store::{self, StorageProblem, StoredDraft};
+use super::editor::{Editor, EditorError, Subscription};
 use super::later::{dispatch_later, Later};
 use super::notices::{Notices, Topic, ACTION};
 
@@ -19,7 +20,7 @@ const SAVE_AFTER_QUIET_MS: f64 = 400.0;
 /// Typing without pause still stores the draft this often.
 const SAVE_AT_LEAST_EVERY_MS: f64 = 2000.0;
 
-/// The event the save timer sends the editor (through the DOM: see `later`).
+/// The event the save timer sends the alert area (through the DOM: see `later`).
 const SAVE_DUE: &str = "postview:draft-save-due";
 
 const LOAD_THEIRS: &str = "load-other-tab";
@@ -57,7 +58,7 @@ pub struct Drafts {
 }
 
 struct State {
-    editor: HtmlTextAreaElement,
+    editor: Editor,
     storage: Result<Storage, StorageProblem>,
     key: String,
     tab: String,
@@ -76,12 +77,14 @@ struct State {
     /// True while this module itself replaces the editor's text: that is not an edit.
     replacing: bool,
     listeners: Vec<Listener>,
+    /// The editor's changes (the textarea's `input` events, or the adapter's reports).
+    edits: Option<Subscription>,
 }
 
 impl Drafts {
     /// Restores the draft under the key into `editor` (when there is one and it differs), then
-    /// keeps storing the editor's text as it changes.
-    pub fn start(editor: HtmlTextAreaElement, options: DraftOptions, notices: Notices) -> Drafts {
+    /// keeps storing the editor's text as it changes. Fails when an adapter's `listen` does.
+    pub fn start(editor: Editor, options: DraftOptions, notices: Notices) -> Result<Drafts, EditorError> {
         let mut state = State {
             editor,
             storage: draft_store::local_storage(),
@@ -96,33 +99,40 @@ impl Drafts {
             conflict: None,
             replacing: false,
             listeners: vec![],
+            edits: None,
         };
         state.restore(options.restore);
         let state = Rc::new(RefCell::new(state));
+        let edits = {
+            let (editor, state) = (state.borrow().editor.clone(), Rc::clone(&state));
+            editor.listen_for_changes(move || on_edit(&state))?
+        };
         let listeners = listen(&state);
-        state.borrow_mut().listeners = listeners;
-        Drafts { state }
+        let mut s = state.borrow_mut();
+        s.listeners = listeners;
+        s.edits = Some(edits);
+        drop(s);
+        Ok(Drafts { state })
     }
 
     /// Stores what is not stored yet, then stops.
     pub fn destroy(self) {
-        let listeners = {
+        let (listeners, edits) = {
             let mut state = self.state.borrow_mut();
             state.store_now();
             state.save_timer = None;
-            std::mem::take(&mut state.listeners)
+            (std::mem::take(&mut state.listeners), state.edits.take())
         };
         drop(listeners);
+        drop(edits);
     }
 }
 
-/// The editor, window, document and alert listeners. Each holds the state (a cycle on purpose,
-/// as in the previewer); `destroy` drops them.
+/// The window, document and alert listeners (the editor's changes are heard apart, in
+/// `Drafts::start`). Each holds the state (a cycle on purpose, as in the previewer); `destroy`
+/// drops them.
 fn listen(state: &Rc<RefCell<State>>) -> Vec<Listener> {
-    let (editor, alert) = {
-        let s = state.borrow();
-        (s.editor.clone(), s.notices.alert().clone())
-    };
+    let alert = state.borrow().notices.alert().clone();
     let Some(window) = web_sys::window() else { return vec![] };
     let document = window.document();
     let on = |target: &web_sys::EventTarget, name: &'static str, handle: fn(&Rc<RefCell<State>>, &Event)| {
@@ -130,8 +140,7 @@ fn listen(state: &Rc<RefCell<State>>) -> Vec<Listener> {
         Listener::new(target, name, move |event| handle(&state, event))
     };
     let mut listeners = vec![
-        on(&editor, "input", on_input),
-        on(&editor, SAVE_DUE, |state, _| state.borrow_mut().store_now()),
+        on(&alert, SAVE_DUE, |state, _| state.borrow_mut().store_now()),
         on(&window, "storage", on_storage),
         on(&window, "pagehide", |state, _| state.borrow_mut().store_now()),
         on(&window, "beforeunload", on_before_unload),
@@ -143,7 +152,8 @@ fn listen(state: &Rc<RefCell<State>>) -> Vec<Listener> {
     listeners
 }
 
-fn on_input(state: &Rc<RefCell<State>>, _: &Event) {
+/// An edit: the draft is stored once the author pauses.
+fn on_edit(state: &Rc<RefCell<State>>) {
     let mut s = state.borrow_mut();
     if s.replacing {
         return;
@@ -153,7 +163,7 @@ fn on_input(state: &Rc<RefCell<State>>, _: &Event) {
     let since = *s.unstored_since.get_or_insert(now);
     let delay = SAVE_AFTER_QUIET_MS.min(SAVE_AT_LEAST_EVERY_MS - (now - since)).max(0.0);
     // Replacing the timer cancels the previous one: a burst of keystrokes is one save.
-    s.save_timer = dispatch_later(&s.editor, SAVE_DUE, delay as i32).ok();
+    s.save_timer = dispatch_later(s.notices.alert(), SAVE_DUE, delay as i32).ok();
 }
 
 /// Another tab stored something: adopt its newer draft, or ask when this tab has edits of its own.
@@ -219,12 +229,11 @@ fn on_alert_click(state: &Rc<RefCell<State>>, event: &Event) {
     }
 }
 
-/// Puts another tab's draft in the editor, and tells the previewer (an `input` event, sent with
-/// the state released: the previewer and this module both listen to it).
+/// Puts another tab's draft in the editor, and tells the previewer (a change reported with the
+/// state released: the previewer and this module both hear it; this module ignores it).
 fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
     let editor = {
         let mut s = state.borrow_mut();
-        s.editor.set_value(&theirs.text);
         s.base_revision = theirs.revision;
         s.unstored = false;
         s.unstored_since = None;
@@ -233,8 +242,9 @@ fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
         s.notices.say(said);
         s.editor.clone()
     };
-    if let Ok(input) = Event::new("input") {
-        let _ = editor.dispatch_event(&input);
+    match editor.set_text(&theirs.text) {
+        Ok(()) => editor.report_change(),
+        Err(message) => cannot_use_editor(&message),
     }
     state.borrow_mut().replacing = false;
 }
@@ -252,12 +262,16 @@ impl State {
             Err(problem) => return self.warn_cannot_keep(problem),
         };
         self.base_revision = stored.as_ref().map_or(0, |draft| draft.revision);
+        let text = match self.editor.text() {
+            Ok(text) => text,
+            Err(message) => return cannot_use_editor(&message),
+        };
         match stored {
-            Some(draft) if draft.text == self.editor.value() => {}
-            Some(draft) if replace => {
-                self.editor.set_value(&draft.text);
-                self.notices.say(&format!("Restored your draft from {}", local_time(draft.saved_at)));
-            }
+            Some(draft) if draft.text == text => {}
+            Some(draft) if replace => match self.editor.set_text(&draft.text) {
+                Ok(()) => self.notices.say(&format!("Restored your draft from {}", local_time(draft.saved_at))),
+                Err(message) => cannot_use_editor(&message),
+            },
             None if replace => {}
             _ => {
                 self.unstored = true;
@@ -282,8 +296,13 @@ impl State {
                 return self.hold_conflict(stored);
             }
         }
+        let text = match self.editor.text() {
+            Ok(text) => text,
+            // Still unstored: leaving the page asks first.
+            Err(message) => return cannot_use_editor(&message),
+        };
         let draft = StoredDraft {
-            text: self.editor.value(),
+            text,
             saved_at: js_sys::Date::now(),
             tab: self.tab.clone(),
             revision: self.base_revision + 1,
@@ -332,6 +351,12 @@ impl State {
             _ => false,
         }
     }
+}
+
+/// An editor adapter failed to give or take the text: nothing is stored or replaced; the
+/// console says why (the previewer reports the adapter's failures on the preview as it renders).
+fn cannot_use_editor(message: &str) {
+    web_sys::console::error_2(&"postview could not keep the draft:".into(), &message.into());
 }
 
 /// An id for this mount, different in every tab.

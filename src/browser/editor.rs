@@ -2,10 +2,17 @@
 //! (CodeMirror, Monaco, a CMS's own). An adapter only reports (the text, the line at its top,
 //! the caret's line, that something changed) and obeys (scroll to a line, put the caret
 //! somewhere); what to render, when, and where to scroll is decided here in Rust.
+//!
+//! Everything postview runs on one editor (the previewer, drafts, files) hears its reports
+//! through [`Editor::listen`]: a textarea's events, or the adapter's one `listen` subscription
+//! shared by all of them (an adapter's `listen` is called once however many listen here).
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{Event, HtmlTextAreaElement};
 
 use super::caret;
 use super::crash::Listener;
@@ -59,7 +66,46 @@ impl EditorEvent {
 #[derive(Clone)]
 pub enum Editor {
     TextArea(HtmlTextAreaElement),
-    Adapter(EditorAdapter),
+    Adapter(Adapter),
+}
+
+/// An editor adapter, with the reports everything postview runs on it shares.
+#[derive(Clone)]
+pub struct Adapter {
+    js: EditorAdapter,
+    reports: Rc<Reports>,
+}
+
+/// One who hears an adapter's reports, and its number (to stop hearing).
+type Hearer = (u32, Rc<dyn Fn(EditorEvent)>);
+
+/// The adapter's subscription: what its `listen` returned (called to stop it), and the `notify`
+/// it was given.
+struct AdapterSubscription {
+    stop: Option<Function>,
+    _notify: Closure<dyn Fn(JsValue)>,
+}
+
+/// One adapter's reports: heard once (its `listen`), passed on to every hearer.
+#[derive(Default)]
+pub struct Reports {
+    hearers: RefCell<Vec<Hearer>>,
+    next_id: Cell<u32>,
+    /// While anyone hears.
+    subscription: RefCell<Option<AdapterSubscription>>,
+    /// True while postview itself puts text in the editor: the change the adapter reports then
+    /// is not an edit, and whoever put the text in says what it is (see [`Editor::set_text`]).
+    quiet: Cell<bool>,
+}
+
+impl Reports {
+    /// Passes `event` to every hearer (a copy of the list: a hearer may stop hearing meanwhile).
+    fn tell(&self, event: EditorEvent) {
+        let hearers: Vec<_> = self.hearers.borrow().iter().map(|(_, hear)| Rc::clone(hear)).collect();
+        for hear in hearers {
+            hear(event);
+        }
+    }
 }
 
 /// What went wrong talking to an adapter, said for `postview:error`.
@@ -79,7 +125,20 @@ impl Editor {
         if let Some(missing) = REQUIRED.iter().find(|name| method(&value, name).is_none()) {
             return Err(format!("the editor adapter has no `{missing}` method"));
         }
-        Ok(Editor::Adapter(value.unchecked_into()))
+        Ok(Editor::Adapter(Adapter { js: value.unchecked_into(), reports: Rc::default() }))
+    }
+
+    /// Whether postview can replace the editor's text, as drafts and files do: a textarea, or an
+    /// adapter with `setText`; else why not.
+    pub fn check_replaceable(&self) -> Result<(), String> {
+        match self {
+            Editor::Adapter(adapter) if method(&adapter.js, "setText").is_none() => {
+                Err("the editor adapter has no `setText` method, which `draft` and `files` need: they \
+                     replace the editor's text (a restored draft, an opened file)"
+                    .into())
+            }
+            _ => Ok(()),
+        }
     }
 
     /// The `<textarea>`, when the editor is one.
@@ -95,7 +154,7 @@ impl Editor {
         match self {
             Editor::TextArea(textarea) => Ok(textarea.value()),
             Editor::Adapter(adapter) => {
-                let text = adapter.text().map_err(|e| failed("text", &e))?;
+                let text = adapter.js.text().map_err(|e| failed("text", &e))?;
                 text.as_string()
                     .ok_or_else(|| "the editor adapter's text() returned something else than a string".into())
             }
@@ -103,14 +162,34 @@ impl Editor {
     }
 
     /// Puts `text` in the editor; an adapter without `setText` is left as it is (the embedder
-    /// keeps its editor's text itself).
+    /// keeps its editor's text itself). It is not an edit: no one listening here hears of it (a
+    /// textarea fires no `input` for it; a change the adapter reports meanwhile is not passed
+    /// on). [`Editor::report_change`] tells them when it should count as one.
     pub fn set_text(&self, text: &str) -> Result<(), EditorError> {
         match self {
             Editor::TextArea(textarea) => {
                 textarea.set_value(text);
                 Ok(())
             }
-            Editor::Adapter(adapter) => call_optional(adapter, "setText", &[text.into()]).map(drop),
+            Editor::Adapter(adapter) => {
+                adapter.reports.quiet.set(true);
+                let set = call_optional(&adapter.js, "setText", &[text.into()]);
+                adapter.reports.quiet.set(false);
+                set.map(drop)
+            }
+        }
+    }
+
+    /// Tells everyone listening to the editor that its text changed, as an edit does: a
+    /// textarea's `input` event, or a change passed to the adapter's hearers.
+    pub fn report_change(&self) {
+        match self {
+            Editor::TextArea(textarea) => {
+                if let Ok(input) = Event::new("input") {
+                    let _ = textarea.dispatch_event(&input);
+                }
+            }
+            Editor::Adapter(adapter) => adapter.reports.tell(EditorEvent::Change),
         }
     }
 
@@ -123,7 +202,7 @@ impl Editor {
                 None => Some(caret::line(textarea, &textarea.value())),
             },
             Editor::Adapter(adapter) => {
-                let line = call_optional(adapter, "caretLine", &[]).ok()??.as_f64()?;
+                let line = call_optional(&adapter.js, "caretLine", &[]).ok()??.as_f64()?;
                 (line.is_finite() && line >= 1.0).then_some(line as usize)
             }
         }
@@ -139,7 +218,7 @@ impl Editor {
                 Ok(())
             }
             Editor::Adapter(adapter) => {
-                call_optional(adapter, "setCaret", &[(line as f64).into(), (column as f64).into()]).map(drop)
+                call_optional(&adapter.js, "setCaret", &[(line as f64).into(), (column as f64).into()]).map(drop)
             }
         }
     }
@@ -150,7 +229,7 @@ impl Editor {
         match self {
             Editor::TextArea(textarea) => Ok(f64::from(textarea.scroll_top())),
             Editor::Adapter(adapter) => {
-                let line = adapter.top_line().map_err(|e| failed("topLine", &e))?;
+                let line = adapter.js.top_line().map_err(|e| failed("topLine", &e))?;
                 line.as_f64()
                     .filter(|line| line.is_finite())
                     .ok_or_else(|| "the editor adapter's topLine() returned something else than a number".into())
@@ -163,21 +242,22 @@ impl Editor {
         match self {
             Editor::TextArea(textarea) => textarea.set_scroll_top(top.round() as i32),
             Editor::Adapter(adapter) => {
-                adapter.scroll_to_line(top).map_err(|e| failed("scrollToLine", &e))?;
+                adapter.js.scroll_to_line(top).map_err(|e| failed("scrollToLine", &e))?;
             }
         }
         self.top()
     }
 
     /// Calls `on` with every change, caret move and scroll of the editor until the returned
-    /// subscription is dropped. An adapter's `notify` goes through the door (guard.rs), so after
-    /// a crash it does nothing.
+    /// subscription is dropped. An adapter's `listen` is called by the first to listen here, and
+    /// what it returned once the last has stopped; its `notify` goes through the door
+    /// (guard.rs), so after a crash it does nothing.
     pub fn listen(&self, on: impl Fn(EditorEvent) + 'static) -> Result<Subscription, EditorError> {
-        let on = std::rc::Rc::new(on);
+        let on = Rc::new(on);
         match self {
             Editor::TextArea(textarea) => {
                 let listener = |kind: &'static str, event: EditorEvent| {
-                    let on = std::rc::Rc::clone(&on);
+                    let on = Rc::clone(&on);
                     Listener::new(textarea, kind, move |_| on(event))
                 };
                 Ok(Subscription::Listeners(vec![
@@ -189,33 +269,67 @@ impl Editor {
                 ]))
             }
             Editor::Adapter(adapter) => {
-                let notify = Closure::<dyn Fn(JsValue)>::new(move |what: JsValue| {
-                    // Anything else than a known name is taken as a change: rendering once more
-                    // is harmless, missing an edit is not.
-                    let event = what.as_string().and_then(|name| EditorEvent::from_name(&name));
-                    on(event.unwrap_or(EditorEvent::Change));
-                });
-                let guarded = guard::guarded(notify.as_ref().unchecked_ref());
-                let stop = adapter.listen(&guarded).map_err(|e| failed("listen", &e))?;
-                Ok(Subscription::Adapter { stop: stop.dyn_into().ok(), _notify: notify })
+                let reports = &adapter.reports;
+                if reports.subscription.borrow().is_none() {
+                    *reports.subscription.borrow_mut() = Some(subscribe(adapter)?);
+                }
+                let id = reports.next_id.get();
+                reports.next_id.set(id.wrapping_add(1));
+                reports.hearers.borrow_mut().push((id, on));
+                Ok(Subscription::Adapter { reports: Rc::clone(reports), id })
             }
+        }
+    }
+
+    /// Calls `on` after every change of the editor's text (not its caret moves or scrolls).
+    pub fn listen_for_changes(&self, on: impl Fn() + 'static) -> Result<Subscription, EditorError> {
+        match self {
+            Editor::TextArea(textarea) => {
+                Ok(Subscription::Listeners(vec![Listener::new(textarea, "input", move |_| on())]))
+            }
+            Editor::Adapter(_) => self.listen(move |event| {
+                if event == EditorEvent::Change {
+                    on();
+                }
+            }),
         }
     }
 }
 
-/// An editor's reports, until dropped.
+/// Calls the adapter's `listen` with a `notify` that passes what it reports to the hearers.
+fn subscribe(adapter: &Adapter) -> Result<AdapterSubscription, EditorError> {
+    // Weak: the reports hold this closure.
+    let reports: Weak<Reports> = Rc::downgrade(&adapter.reports);
+    let notify = Closure::<dyn Fn(JsValue)>::new(move |what: JsValue| {
+        let Some(reports) = reports.upgrade() else { return };
+        // Anything else than a known name is taken as a change: rendering once more is
+        // harmless, missing an edit is not.
+        let event = what.as_string().and_then(|name| EditorEvent::from_name(&name)).unwrap_or(EditorEvent::Change);
+        if !(event == EditorEvent::Change && reports.quiet.get()) {
+            reports.tell(event);
+        }
+    });
+    let guarded = guard::guarded(notify.as_ref().unchecked_ref());
+    let stop = adapter.js.listen(&guarded).map_err(|e| failed("listen", &e))?;
+    Ok(AdapterSubscription { stop: stop.dyn_into().ok(), _notify: notify })
+}
+
+/// An editor's reports to one hearer, until dropped.
 pub enum Subscription {
     Listeners(Vec<Listener>),
-    Adapter {
-        /// What the adapter's `listen` returned: called on drop to stop reporting.
-        stop: Option<Function>,
-        _notify: Closure<dyn Fn(JsValue)>,
-    },
+    Adapter { reports: Rc<Reports>, id: u32 },
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        if let Subscription::Adapter { stop: Some(stop), .. } = self {
+        let Subscription::Adapter { reports, id } = self else { return };
+        reports.hearers.borrow_mut().retain(|(hearer, _)| hearer != id);
+        if !reports.hearers.borrow().is_empty() {
+            return;
+        }
+        // The last hearer: the adapter stops reporting.
+        let subscription = reports.subscription.borrow_mut().take();
+        if let Some(AdapterSubscription { stop: Some(stop), .. }) = &subscription {
             let _ = stop.call0(&JsValue::UNDEFINED);
         }
     }

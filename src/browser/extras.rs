@@ -1,10 +1,11 @@
 //! What `mount` adds around the previewer when asked: drafts, files, and the status line and
 //! alert they report to. Each is optional, so a CMS keeps only what it wants.
 
-use wasm_bindgen::JsValue;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
 
 use super::draft::{DraftOptions, Drafts};
+use super::editor::Editor;
 use super::files::{FileControls, Files};
 use super::notices::Notices;
 
@@ -22,8 +23,9 @@ pub struct ExtrasOptions {
 }
 
 impl ExtrasOptions {
-    /// Whether these extras work on a `<textarea>` (drafts and files read and replace its text).
-    pub fn needs_textarea(&self) -> bool {
+    /// Whether these extras replace the editor's text (a restored draft, an opened file), which
+    /// an editor adapter needs `setText` for.
+    pub fn replace_text(&self) -> bool {
         self.draft.is_some() || self.files.is_some()
     }
 }
@@ -35,21 +37,31 @@ pub struct Extras {
 }
 
 impl Extras {
-    /// No extras (an editor adapter's mount).
-    pub fn none() -> Extras {
-        Extras { drafts: None, files: None }
-    }
-
-    /// Starts them on `editor`. Call before the first render: a restored draft replaces the
-    /// editor's text.
-    pub fn start(editor: &HtmlTextAreaElement, options: ExtrasOptions) -> Result<Extras, JsValue> {
-        if options.draft.is_none() && options.files.is_none() {
+    /// Starts them on `editor` (a textarea, or an adapter with `setText`: see
+    /// [`Editor::check_replaceable`]), whose preview is `preview`. Call before the first render:
+    /// a restored draft replaces the editor's text.
+    pub fn start(editor: &Editor, preview: &HtmlElement, options: ExtrasOptions) -> Result<Extras, JsValue> {
+        if !options.replace_text() {
             // Nothing will report: no alert is created before the editor.
-            return Ok(Extras::none());
+            return Ok(Extras { drafts: None, files: None });
         }
-        let notices = Notices::new(editor, options.status, options.alert)?;
-        let files = options.files.map(|controls| Files::start(editor, controls, &notices)).transpose()?;
-        let drafts = options.draft.map(|draft| Drafts::start(editor.clone(), draft, notices));
+        // The alert goes before the editor when it is an element of the page, else before the preview.
+        let place: &Element = match editor.textarea() {
+            Some(textarea) => textarea.unchecked_ref(),
+            None => preview.unchecked_ref(),
+        };
+        let document = place.owner_document().ok_or("the editor is not in a document")?;
+        let notices = Notices::new(place, options.status, options.alert)?;
+        let files = options.files.map(|controls| Files::start(editor, &document, controls, &notices)).transpose()?;
+        let drafts = match options.draft.map(|draft| Drafts::start(editor.clone(), draft, notices)).transpose() {
+            Ok(drafts) => drafts,
+            Err(error) => {
+                if let Some(files) = files {
+                    files.destroy();
+                }
+                return Err(error.into());
+            }
+        };
         Ok(Extras { drafts, files })
     }
 

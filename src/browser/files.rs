@@ -1,16 +1,18 @@
-//! Files: opening a Markdown file into the editor (a picker button, or dropping it onto the
-//! editor) and saving the post as a `.md` file named after its title.
+//! Files: opening a Markdown file into the editor (a picker button, or dropping it onto a
+//! `<textarea>` editor; an editor adapter's editor handles drops itself) and saving the post as
+//! a `.md` file named after its title.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Blob, BlobPropertyBag, DragEvent, Event, File, HtmlAnchorElement, HtmlDocument, HtmlElement, HtmlInputElement,
-    HtmlTextAreaElement, Url,
+    Blob, BlobPropertyBag, Document, DragEvent, Event, File, HtmlAnchorElement, HtmlDocument, HtmlElement,
+    HtmlInputElement, HtmlTextAreaElement, Url,
 };
 
 use super::crash::Listener;
+use super::editor::Editor;
 use super::guard;
 use super::later::call_later;
 use super::notices::{Notices, Topic};
@@ -32,25 +34,36 @@ pub struct FileControls {
 }
 
 /// The listeners that open and save files, live until [`Files::destroy`] whether or not the
-/// handle is kept: one of them holds the list they are in (a cycle on purpose, as in the
+/// handle is kept: each of them holds the list they are in (a cycle on purpose, as in the
 /// previewer), and `destroy` empties it.
 pub struct Files {
     listeners: Rc<RefCell<Vec<Listener>>>,
 }
 
 impl Files {
-    pub fn start(editor: &HtmlTextAreaElement, controls: FileControls, notices: &Notices) -> Result<Files, JsValue> {
+    /// Wires `controls` to `editor` (a textarea, or an adapter with `setText`) in `document`.
+    pub fn start(
+        editor: &Editor,
+        document: &Document,
+        controls: FileControls,
+        notices: &Notices,
+    ) -> Result<Files, JsValue> {
         let kept = Rc::new(RefCell::new(Vec::new()));
-        let mut listeners = listen_for_drops(editor, notices, Rc::clone(&kept));
+        let keep = || Rc::clone(&kept);
+        let mut listeners = match editor.textarea() {
+            Some(textarea) => listen_for_drops(textarea, editor, notices, keep()),
+            None => vec![],
+        };
         if controls.open.is_some() || controls.input.is_some() {
             let input = match controls.input {
                 Some(input) => input,
-                None => create_file_input(editor)?,
+                None => create_file_input(document)?,
             };
             input.set_accept(ACCEPT);
-            let (editor, notices) = (editor.clone(), notices.clone());
+            let (editor, notices, alive) = (editor.clone(), notices.clone(), keep());
             let picked = input.clone();
             listeners.push(Listener::new(&input, "change", move |_| {
+                let _alive = &alive;
                 if let Some(file) = picked.files().and_then(|files| files.get(0)) {
                     open_file(&editor, file, &notices);
                 }
@@ -62,8 +75,11 @@ impl Files {
             }
         }
         if let Some(save) = controls.save {
-            let (editor, notices) = (editor.clone(), notices.clone());
-            listeners.push(Listener::new(&save, "click", move |_| save_file(&editor, &notices)));
+            let (editor, document, notices, alive) = (editor.clone(), document.clone(), notices.clone(), keep());
+            listeners.push(Listener::new(&save, "click", move |_| {
+                let _alive = &alive;
+                save_file(&editor, &document, &notices);
+            }));
         }
         *kept.borrow_mut() = listeners;
         Ok(Files { listeners: kept })
@@ -75,20 +91,21 @@ impl Files {
     }
 }
 
-/// A file dragged over the editor may be dropped there (instead of the browser navigating to it).
+/// A file dragged over the textarea may be dropped there (instead of the browser navigating to it).
 fn listen_for_drops(
-    editor: &HtmlTextAreaElement,
+    textarea: &HtmlTextAreaElement,
+    editor: &Editor,
     notices: &Notices,
     kept: Rc<RefCell<Vec<Listener>>>,
 ) -> Vec<Listener> {
-    let on_over = Listener::new(editor, "dragover", move |event| {
+    let on_over = Listener::new(textarea, "dragover", move |event| {
         let _alive = &kept;
         if carries_files(event) {
             event.prevent_default();
         }
     });
     let (target, notices) = (editor.clone(), notices.clone());
-    let on_drop = Listener::new(editor, "drop", move |event| {
+    let on_drop = Listener::new(textarea, "drop", move |event| {
         let file =
             event.dyn_ref::<DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
         if let Some(file) = file {
@@ -105,7 +122,7 @@ fn carries_files(event: &Event) -> bool {
 }
 
 /// Reads `file` and puts its text in the editor, or says why not.
-fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
+fn open_file(editor: &Editor, file: File, notices: &Notices) {
     let name = file.name();
     if !is_text_file(&name, &file.type_()) {
         notices
@@ -114,11 +131,13 @@ fn open_file(editor: &HtmlTextAreaElement, file: File, notices: &Notices) {
     }
     let (editor, notices) = (editor.clone(), notices.clone());
     guard::when_settled(&file.text(), move |text| match text.ok().and_then(|text| text.as_string()) {
-        Some(text) => {
-            replace_text(&editor, &text);
-            notices.clear(Topic::File);
-            notices.say(&format!("Opened {name}"));
-        }
+        Some(text) => match replace_text(&editor, &text) {
+            Ok(()) => {
+                notices.clear(Topic::File);
+                notices.say(&format!("Opened {name}"));
+            }
+            Err(why) => notices.warn(Topic::File, &format!("{name} could not be put in the editor: {why}")),
+        },
         None => notices.warn(Topic::File, &format!("{name} could not be read.")),
     });
 }
@@ -128,10 +147,24 @@ fn is_text_file(name: &str, mime: &str) -> bool {
     mime.starts_with("text/") || TEXT_EXTENSIONS.iter().any(|extension| name.ends_with(extension))
 }
 
-/// Replaces the editor's text as typing would: the browser's undo brings the old text back, and
+/// Replaces the editor's text as an edit: it is rendered and stored as the author's. An
+/// adapter's `setText` puts it in (CodeMirror's undo brings the old text back), and the change is
+/// reported to the previewer and the draft.
+fn replace_text(editor: &Editor, text: &str) -> Result<(), String> {
+    match editor.textarea() {
+        Some(textarea) => replace_textarea_text(textarea, text),
+        None => {
+            editor.set_text(text)?;
+            editor.report_change();
+        }
+    }
+    Ok(())
+}
+
+/// Replaces a textarea's text as typing would: the browser's undo brings the old text back, and
 /// the `input` event it fires renders and stores the new one. Where the browser refuses the
 /// command, the text is set directly and the event sent by hand.
-fn replace_text(editor: &HtmlTextAreaElement, text: &str) {
+fn replace_textarea_text(editor: &HtmlTextAreaElement, text: &str) {
     editor.focus().ok();
     editor.select();
     let document = editor.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
@@ -146,10 +179,13 @@ fn replace_text(editor: &HtmlTextAreaElement, text: &str) {
 }
 
 /// Downloads the editor's text as `<title slug>.md` (or `post.md`).
-fn save_file(editor: &HtmlTextAreaElement, notices: &Notices) {
-    let text = editor.value();
+fn save_file(editor: &Editor, document: &Document, notices: &Notices) {
+    let text = match editor.text() {
+        Ok(text) => text,
+        Err(why) => return notices.warn(Topic::File, &format!("The post could not be saved: {why}")),
+    };
     let name = file_name(&text);
-    match download(editor, &text, &name) {
+    match download(document, &text, &name) {
         Ok(()) => {
             notices.clear(Topic::File);
             notices.say(&format!("Saved {name}"));
@@ -168,13 +204,12 @@ pub fn file_name(text: &str) -> String {
     }
 }
 
-fn download(editor: &HtmlTextAreaElement, text: &str, name: &str) -> Result<(), JsValue> {
+fn download(document: &Document, text: &str, name: &str) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type("text/markdown;charset=utf-8");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let document = editor.owner_document().ok_or("the editor is not in a document")?;
     let link: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
@@ -186,8 +221,7 @@ fn download(editor: &HtmlTextAreaElement, text: &str, name: &str) -> Result<(), 
     Ok(())
 }
 
-fn create_file_input(editor: &HtmlTextAreaElement) -> Result<HtmlInputElement, JsValue> {
-    let document = editor.owner_document().ok_or("the editor is not in a document")?;
+fn create_file_input(document: &Document) -> Result<HtmlInputElement, JsValue> {
     let input: HtmlInputElement = document.create_element("input")?.unchecked_into();
     input.set_type("file");
     Ok(input)

@@ -2,7 +2,7 @@
 //! alert: a draft that cannot be stored, another tab's edits), built with DOM calls, never HTML.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Document, Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlElement};
 
 /// The attribute on an alert's buttons that names the action the click asks for.
 pub const ACTION: &str = "data-postview-action";
@@ -33,8 +33,8 @@ impl Topic {
 /// The attribute that says which [`Topic`] an alert's message is about.
 const TOPIC: &str = "data-postview-topic";
 
-/// The page's status line (optional) and alert area (created before the editor when the page
-/// gives none: a storage problem must never be swallowed).
+/// The page's status line (optional) and alert area (created before the editor, or the preview
+/// of an editor adapter, when the page gives none: a storage problem must never be swallowed).
 #[derive(Clone)]
 pub struct Notices {
     status: Option<HtmlElement>,
@@ -42,14 +42,11 @@ pub struct Notices {
 }
 
 impl Notices {
-    pub fn new(
-        editor: &HtmlTextAreaElement,
-        status: Option<HtmlElement>,
-        alert: Option<HtmlElement>,
-    ) -> Result<Notices, JsValue> {
+    /// `place` is where the alert area goes, before it, when `alert` is not given.
+    pub fn new(place: &Element, status: Option<HtmlElement>, alert: Option<HtmlElement>) -> Result<Notices, JsValue> {
         let alert = match alert {
             Some(alert) => alert,
-            None => create_alert_before(editor)?,
+            None => create_alert_before(place)?,
         };
         if !alert.has_attribute("role") {
             alert.set_attribute("role", "alert")?;
@@ -120,10 +117,10 @@ impl Notices {
     }
 }
 
-fn create_alert_before(editor: &HtmlTextAreaElement) -> Result<HtmlElement, JsValue> {
-    let alert: HtmlElement = wasm_bindgen::JsCast::unchecked_into(document_of(editor)?.create_element("div")?);
+fn create_alert_before(place: &Element) -> Result<HtmlElement, JsValue> {
+    let alert: HtmlElement = wasm_bindgen::JsCast::unchecked_into(document_of(place)?.create_element("div")?);
     alert.set_class_name("postview-alert");
-    editor.before_with_node_1(&alert)?;
+    place.before_with_node_1(&alert)?;
     Ok(alert)
 }
 

@@ -2,9 +2,14 @@
 // CodeMirror through an editor adapter, in Debian's Chromium against the built page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
+
+/** The example's draft key (its own: the page's draft is another post). */
+const KEY = 'postview:codemirror-draft';
+const OPENED_POST = await readFile(new URL('../fixtures/drafts/opened-post.md', import.meta.url), 'utf8');
 
 /** A long post of short lines (none wraps): 40 sections, each a heading, text and a list. */
 function longPost() {
@@ -32,6 +37,37 @@ async function paste(page, text) {
     content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** CodeMirror's whole text, through its own API (it draws only the lines in view). */
+function codeMirrorText(page) {
+  return page.evaluate(async () => {
+    const { EditorView } = await import('./build/codemirror.js');
+    return EditorView.findFromDOM(document.getElementById('editor').shadowRoot).state.doc.toString();
+  });
+}
+
+/** Resolves once CodeMirror holds `text`; fails after ten seconds. */
+async function waitForCodeMirrorText(page, text) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+    if ((await codeMirrorText(page)) === text) return;
+  }
+  assert.equal(await codeMirrorText(page), text);
+}
+
+/** Pastes all of `text` but its last character into CodeMirror, then types that one. */
+async function typeIntoCodeMirror(page, text) {
+  await paste(page, text.slice(0, -1));
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text.slice(-1));
+}
+
+/** Resolves once localStorage holds `text` as the example's draft. */
+async function waitForStoredDraft(page, text) {
+  await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key) ?? 'null')?.text === text, [KEY, text]);
+}
+
+/** The status line postview writes to (the example's render timings have a line of their own). */
+const statusOf = (page) => page.locator('#status');
 
 /** Opens the example with the long post pasted in. */
 async function openWithLongPost() {
@@ -187,4 +223,68 @@ test('clicking a problem in the preview puts CodeMirror\'s caret on its line', a
   await page.waitForFunction(() => document.getElementById('editor').shadowRoot.querySelector('.cm-activeLine')?.textContent === 'date: 不是日期');
   assert.equal(await editorOf(page).evaluate((content) => content === content.getRootNode().activeElement), true);
   await close();
+});
+
+test('text typed in CodeMirror is stored as a draft and is back in CodeMirror, rendered, after a reload', async () => {
+  const { page, problems, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const text = '# 草稿还在\n\n在 CodeMirror 里刚写的一段。!';
+  await typeIntoCodeMirror(page, text);
+  await waitForStoredDraft(page, text);
+  await page.reload();
+  await previewOf(page).getByRole('heading', { level: 1, name: '草稿还在' }).waitFor();
+  assert.equal(await codeMirrorText(page), text);
+  assert.match(await statusOf(page).textContent(), /^Restored your draft from /);
+  assert.equal(await page.evaluate(() => localStorage.getItem('postview:draft')), null, "the page's draft is not touched");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('Open… puts the chosen file in CodeMirror, renders it, stores it, and undo brings the old text back', async () => {
+  const { page, problems, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const before = await codeMirrorText(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name: 'opened-post.md', mimeType: 'text/markdown', buffer: Buffer.from(OPENED_POST) });
+  await previewOf(page).getByRole('heading', { level: 1, name: '从文件打开' }).waitFor();
+  assert.equal(await codeMirrorText(page), OPENED_POST);
+  assert.equal(await statusOf(page).textContent(), 'Opened opened-post.md');
+  await waitForStoredDraft(page, OPENED_POST);
+
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+z');
+  await waitForCodeMirrorText(page, before);
+  await previewOf(page).getByRole('heading', { level: 1, name: '从文件打开' }).waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('Save .md downloads CodeMirror\'s text as a file named after the title', async () => {
+  const { page, close } = await openExample();
+  await previewOf(page).locator('.postview-body h2').first().waitFor();
+  const text = '---\ntitle: My First Post!\n---\n\n正文。!';
+  await typeIntoCodeMirror(page, text);
+  await waitForCodeMirrorText(page, text);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save .md' }).click();
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'my-first-post.md');
+  assert.equal(await readFile(await file.path(), 'utf8'), text);
+  assert.equal(await statusOf(page).textContent(), 'Saved my-first-post.md');
+  await close();
+});
+
+test('two CodeMirror tabs: a tab without edits of its own follows the other tab\'s newer draft', async () => {
+  const context = await browser.newContext();
+  const open = () => browser.open({ context, path: 'examples/codemirror/' });
+  const a = await open();
+  const b = await open();
+  await previewOf(b.page).locator('.postview-body h2').first().waitFor();
+  await typeIntoCodeMirror(a.page, '# A 写的\n!');
+  await waitForCodeMirrorText(b.page, '# A 写的\n!');
+  await previewOf(b.page).getByRole('heading', { level: 1, name: 'A 写的' }).waitFor();
+  assert.match(await statusOf(b.page).textContent(), /another tab/);
+  assert.deepEqual([...a.problems, ...b.problems], []);
+  await context.close();
 });

@@ -1,11 +1,13 @@
 // The CodeMirror 6 example: a Markdown editor (CodeMirror with its Markdown language) and
 // postview's live preview beside it, mounted through an editor adapter. Scroll sync, the caret's
-// block and the list of problems work as with the page's textarea; everything is postview's `mount`.
+// block, the list of problems, the draft kept in this browser and the Open… and Save .md buttons
+// work as with the page's textarea; everything is postview's `mount`.
 import init, { mount } from '../../pkg/postview.js';
 import { EditorView, basicSetup, markdown } from './build/codemirror.js';
 import { codeMirrorAdapter } from './postview-codemirror.js';
 
 const status = document.getElementById('status');
+const timings = document.getElementById('timings');
 const preview = document.getElementById('preview');
 
 const sample = fetch('../../sample-post.md').then((r) => (r.ok ? r.text() : ''), () => '');
@@ -38,22 +40,39 @@ const view = new EditorView({
 
 preview.addEventListener('postview:render', ({ detail }) => {
   const { renderMs, patchMs } = detail.timings;
-  status.textContent = `Rendered in ${renderMs.toFixed(1)} ms, shown in ${patchMs.toFixed(1)} ms`;
+  timings.textContent = `Rendered in ${renderMs.toFixed(1)} ms, shown in ${patchMs.toFixed(1)} ms`;
 });
 preview.addEventListener('postview:error', ({ detail }) => {
-  status.textContent = `The preview could not be updated: ${detail.message}`;
+  timings.textContent = `The preview could not be updated: ${detail.message}`;
 });
-// After a crash the instance is fresh on the next call: mount again (the text is CodeMirror's).
-preview.addEventListener('postview:crash', () => setTimeout(start));
+// After a crash the instance is fresh on the next call: mount again (the text is CodeMirror's,
+// newer than the stored draft: kept, and stored).
+preview.addEventListener('postview:crash', () => setTimeout(() => start({ restore: false })));
 
-function start() {
-  mount({ editor: codeMirrorAdapter(view), preview });
+/** Mounts the preview on CodeMirror, with a draft of its own key, the file buttons and the notices. */
+function start({ restore }) {
+  mount({
+    editor: codeMirrorAdapter(view),
+    preview,
+    options: {
+      draft: { key: 'postview:codemirror-draft', restore },
+      files: {
+        open: document.getElementById('open-file'),
+        input: document.getElementById('file-input'),
+        save: document.getElementById('save-file'),
+      },
+      status,
+      alert: document.getElementById('alert'),
+    },
+  });
 }
 
 try {
   await init();
+  // The sample post, unless a stored draft replaces it when mount starts.
   view.dispatch({ changes: { from: 0, insert: await sample } });
-  start();
+  status.textContent = 'Live preview';
+  start({ restore: true });
 } catch (error) {
   status.textContent = `The previewer could not start: ${error.message}`;
   throw error;
