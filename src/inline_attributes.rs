@@ -108,6 +108,8 @@ impl Reader<'_> {
 
     fn start_tag(&mut self, lt: usize) -> usize {
         let (name, after_name) = self.tag_name(lt + 1);
+        // Where the output stood before this tag's attributes were read.
+        let before_tag = (self.out.len(), self.copied);
         // A tag cut off by the end of the text is dropped by the parser: nothing to report.
         let Some((after_tag, self_closing)) = self.attributes(after_name, true) else { return self.bytes.len() };
         if matches!(name.as_str(), "svg" | "math") && !self_closing {
@@ -121,6 +123,9 @@ impl Reader<'_> {
             Some(&"style") if self.foreign == 0 => {
                 let end = self.raw_text_end(after_tag, "style");
                 let end = self.until_after(end, b">");
+                // Whole, with whatever was taken out of its own tag already.
+                self.out.truncate(before_tag.0);
+                self.copied = before_tag.1;
                 self.take_out(lt, end);
                 end
             }
@@ -286,6 +291,9 @@ mod tests {
         assert_eq!(strip("a<STYLE media=x><b onclick=y></style >b"), "ab");
         assert_eq!(strip("a<style>p { color: red }</styles></style>b"), "ab");
         assert_eq!(strip("a<style>never closed"), "a");
+        // Its own inline attributes are taken out with it (this slipped past once and panicked).
+        assert_eq!(strip("a<style on>p { color: red }</style>b"), "ab");
+        assert_eq!(strip("a<style onload=x media=y style=z>never closed"), "a");
     }
 
     #[test]
