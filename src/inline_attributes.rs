@@ -19,9 +19,6 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "ifra
 /// `html` without `on…` and `style` attributes in its start tags and without `<style>` elements
 /// (outside SVG and MathML); borrowed when it has none.
 pub fn strip(html: &str) -> Cow<'_, str> {
-    if !html.as_bytes().windows(2).any(|pair| pair[0] == b'<' && pair[1].is_ascii_alphabetic()) {
-        return Cow::Borrowed(html);
-    }
     let mut reader = Reader { html, bytes: html.as_bytes(), out: String::new(), copied: 0, foreign: 0 };
     reader.read();
     match reader.copied {
@@ -43,7 +40,7 @@ struct Reader<'a> {
     foreign: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn read(&mut self) {
         let mut at = 0;
         while let Some(offset) = self.bytes[at..].iter().position(|&b| b == b'<') {
@@ -94,7 +91,7 @@ impl Reader<'_> {
         match self.bytes.get(lt + 2) {
             Some(c) if c.is_ascii_alphabetic() => {
                 let (name, after_name) = self.tag_name(lt + 2);
-                if matches!(name.as_str(), "svg" | "math") {
+                if is_foreign_root(name) {
                     self.foreign = self.foreign.saturating_sub(1);
                 }
                 // An end tag's attributes are read (a quoted `>` does not end it) and dropped by
@@ -112,13 +109,13 @@ impl Reader<'_> {
         let before_tag = (self.out.len(), self.copied);
         // A tag cut off by the end of the text is dropped by the parser: nothing to report.
         let Some((after_tag, self_closing)) = self.attributes(after_name, true) else { return self.bytes.len() };
-        if matches!(name.as_str(), "svg" | "math") && !self_closing {
+        if is_foreign_root(name) && !self_closing {
             self.foreign += 1;
         }
-        if name == "plaintext" && self.foreign == 0 {
+        if name.eq_ignore_ascii_case("plaintext") && self.foreign == 0 {
             return self.bytes.len();
         }
-        match RAW_TEXT.iter().find(|raw| **raw == name) {
+        match RAW_TEXT.iter().find(|raw| raw.eq_ignore_ascii_case(name)) {
             // A `<style>` element is reported whole (and dropped whole by the sanitizer).
             Some(&"style") if self.foreign == 0 => {
                 let end = self.raw_text_end(after_tag, "style");
@@ -134,11 +131,12 @@ impl Reader<'_> {
         }
     }
 
-    /// The tag name starting at `from`, lowercased, and where it ends.
-    fn tag_name(&self, from: usize) -> (String, usize) {
+    /// The tag name starting at `from`, as written (compare it ignoring ASCII case), and where it
+    /// ends.
+    fn tag_name(&self, from: usize) -> (&'a str, usize) {
         let end = (from..self.bytes.len()).find(|&i| is_space(self.bytes[i]) || matches!(self.bytes[i], b'/' | b'>'));
         let end = end.unwrap_or(self.bytes.len());
-        (self.html[from..end].to_ascii_lowercase(), end)
+        (&self.html[from..end], end)
     }
 
     /// Where the text of a raw text element `name` ends: at its end tag, or at the end.
@@ -214,6 +212,11 @@ impl Reader<'_> {
         self.out.push_str(&self.html[self.copied..start]);
         self.copied = end;
     }
+}
+
+/// Whether a tag name (as written) opens or closes foreign content: SVG or MathML.
+fn is_foreign_root(name: &str) -> bool {
+    name.eq_ignore_ascii_case("svg") || name.eq_ignore_ascii_case("math")
 }
 
 /// Whether an attribute (by its name as written) is one a strict policy reports.

@@ -12,6 +12,7 @@
 // less the time the main thread sat idle between the end of the edit's input event and the start
 // of the next frame (requestAnimationFrame's timestamp): the work of a keystroke without the wait
 // for the display, about 8 ms on average at 60 Hz, which a faster display shortens.
+import { median } from './table.mjs';
 
 /** Edits timed per input (the issue asks for at least 15), after untimed warm-up edits. */
 const EDITS = 21;
@@ -78,14 +79,12 @@ async function typeInMiddle({ editor, preview, text, edits, typed }) {
   return latencies;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-
 /** { median, min, max } of one series. */
 const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
 /**
  * Opens www/index.html in `context` (served at `pageUrl`) for each input and returns
- * { inputName: { changed, painted, edits } } ({ median, min, max } in ms); `report(message)`
+ * { inputName: { changed, painted, working, edits } } ({ median, min, max } in ms); `report(message)`
  * hears of each input done.
  */
 export async function measureKeystrokes(context, pageUrl, inputs, report = () => {}) {

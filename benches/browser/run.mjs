@@ -3,8 +3,7 @@
 // real page, download size; with the native figures benches/throughput.rs wrote just before.
 // Prints one Markdown table; a missed target is reported (MISSED), never a failure exit.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ARGS, CHROMIUM, PIXEL } from '../../tests/e2e/browser.mjs';
 import { serveDirectory } from '../../tests/e2e/static-server.mjs';
@@ -13,7 +12,7 @@ import { JS_PEERS, PEER_NAMES, WASM_PEERS, bundleJsPeers, bundleName } from './p
 import { measureKeystrokes } from './keystroke.mjs';
 import { measureColdStart, snapshotPage } from './cold-start.mjs';
 import { measureSizes } from './size.mjs';
-import { formatTable, row } from './table.mjs';
+import { formatTable, median, row } from './table.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const NATIVE = `${repo}target/bench/native-throughput.json`;
@@ -30,7 +29,6 @@ const SIZE_TARGET_KB = 200;
 const COLD_START_TARGET_MS = 150;
 /** Turns each renderer takes on each input (throughput). */
 const ROUNDS = 5;
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 /** BENCH_ONLY=size,cold-start (any of throughput, keystroke, cold-start, size) runs just those. */
@@ -192,8 +190,7 @@ async function main() {
       coldStart = await measureColdStart(newContext, `${server.url}www/index.html`);
       const phases = Object.entries(coldStart.phases).map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
       progress(`cold start done; medians (ms after navigation): ${phases}`);
-      mkdirSync(`${repo}target/bench`, { recursive: true });
-      await snapshotPage(newContext, `${server.url}www/index.html`, `${repo}target/bench/static-page.html`, writeFile);
+      await snapshotPage(newContext, `${server.url}www/index.html`, `${repo}target/bench/static-page.html`);
       staticStart = await measureColdStart(newContext, `${server.url}target/bench/static-page.html`);
       progress(`${STATIC}: cold start done`);
     }
