@@ -25,6 +25,7 @@ mod excerpt;
 pub mod front_matter;
 mod header;
 mod incremental;
+mod inline_attributes;
 pub mod markdown;
 mod meta_table;
 pub mod options;

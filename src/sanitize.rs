@@ -1,6 +1,7 @@
 //! Raw HTML under the `sanitize` policy: each top-level block that holds raw HTML is handed to
 //! a well-kept sanitizer (DOMPurify in the browser); blocks without raw HTML never are.
 
+use crate::inline_attributes;
 use crate::markdown::{self, BlockSpan, Body, UniqueIds};
 use crate::options::{RawHtml, RenderOptions};
 
@@ -78,7 +79,9 @@ fn sanitize_blocks(body: Body, sanitizer: &dyn Sanitizer) -> Result<Body, String
         let start = html.len();
         let block_html = &body.html[block.html.clone()];
         if block.raw_html > 0 {
-            html.push_str(&sanitizer.sanitize(block_html)?);
+            // The sanitizer would drop `on…` and `style` attributes too, but its parser would
+            // first report each one under a strict Content-Security-Policy.
+            html.push_str(&sanitizer.sanitize(&inline_attributes::strip(block_html))?);
         } else {
             html.push_str(block_html);
         }

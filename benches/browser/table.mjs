@@ -2,6 +2,9 @@
 // to markdown-wasm, the issue's target and whether it is met. Printed as Markdown so the README
 // can hold it as it is.
 
+/** The median of a series (the upper one of an even count): every figure in the table is one. */
+export const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 /**
  * A row. `values` maps a column (postview or a peer) to a number; `ratio` is postview's figure
  * over markdown-wasm's; `met` is true, false (MISSED) or undefined (no target).

@@ -7,8 +7,9 @@ import { init as initMd4w, mdToHtml } from '/node_modules/md4w/js/index.js';
 /** The name of postview rendering with `rawHtml: 'escape'` (never sanitizing). */
 const ESCAPED = 'postview, raw HTML escaped';
 
-/** Time spent timing one renderer on one input, and the least time one timed batch takes. */
-const TIMED_MS = 600;
+/** Time spent timing one renderer on one input in one round, and the least time of a batch. */
+const TIMED_MS = 200;
+const WARM_UP_MS = 1000;
 const BATCH_MS = 20;
 
 /** The name of another build of postview (`BENCH_BASELINE`), for A/B in the same page and run. */
@@ -38,30 +39,34 @@ async function loadRenderers(jsPeers, baseline) {
 }
 
 /**
- * Median MB/s (10^6 UTF-8 bytes) over batches of renders after a warm-up: batches so that a
- * 5 KB render is not lost under the browser's coarse timer, the median so that a neighbour's
- * build stealing the CPU for a moment does not move the figure.
+ * The MB/s (10^6 UTF-8 bytes) of batches of renders, for `TIMED_MS`: batches so that a 5 KB
+ * render is not lost under the browser's coarse timer. `warmUp` first renders untimed for
+ * `WARM_UP_MS`: WebAssembly starts on V8's baseline compiler and moves hot functions to the
+ * optimizing one in the background, which takes a while on a busy 2-core machine.
  */
-function throughput(renderHtml, text, bytes) {
+function throughput(renderHtml, text, bytes, warmUp) {
   const renderBatch = (runs) => {
     const start = performance.now();
     for (let i = 0; i < runs; i += 1) window.sink = renderHtml(text);
     return performance.now() - start;
   };
-  const once = Math.max(renderBatch(1), renderBatch(1), 0.01);
-  const runs = Math.max(1, Math.ceil(BATCH_MS / once));
+  const warm = performance.now();
+  while (warmUp && performance.now() - warm < WARM_UP_MS) renderBatch(1);
+  // Enough renders per batch for BATCH_MS (doubling: one slow first render must not make the
+  // batches so short that the page's 0.1 ms timer steps show in the figures).
+  let runs = 1;
+  while (renderBatch(runs) < BATCH_MS) runs *= 2;
   const rates = [];
   const start = performance.now();
-  while (rates.length < 5 || performance.now() - start < TIMED_MS) {
+  while (rates.length < 3 || performance.now() - start < TIMED_MS) {
     rates.push((bytes * runs) / renderBatch(runs) / 1e3);
   }
-  rates.sort((a, b) => a - b);
-  return rates[rates.length >> 1];
+  return rates;
 }
 
 window.loadRenderers = async (jsPeers, baseline) => {
   const renderers = await loadRenderers(jsPeers, baseline);
-  window.throughput = (name, text, bytes) => throughput(renderers[name], text, bytes);
+  window.throughput = (name, text, bytes, warmUp) => throughput(renderers[name], text, bytes, warmUp);
   // For BENCH_CLOCK=cpu: `runs` renders and nothing else, timed from outside the page.
   window.renderTimes = (name, text, runs) => {
     for (let i = 0; i < runs; i += 1) window.sink = renderers[name](text);

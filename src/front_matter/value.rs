@@ -48,12 +48,14 @@ impl Value {
     }
 }
 
-/// Whole numbers print without a fraction: `2024`, not `2024.0`.
+/// Whole numbers print without a fraction: `2024`, not `2024.0`. Others by ryu (shortest form
+/// that reads back the same, `1.5e-7` rather than `0.00000015`), which serde_yaml links anyway:
+/// `f64`'s own Display would add core's float printer (~17 KB of wasm) for this alone.
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
-        n.to_string()
+        ryu::Buffer::new().format(n).to_owned()
     }
 }
 
@@ -77,5 +79,22 @@ impl Serialize for Map {
             map.serialize_entry(key, value)?;
         }
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Value;
+
+    #[test]
+    fn numbers_print_as_written_whole_ones_without_a_fraction() {
+        let text = |n: f64| Value::Number(n).as_scalar_text().unwrap();
+        assert_eq!(text(2024.0), "2024");
+        assert_eq!(text(-3.0), "-3");
+        assert_eq!(text(0.1), "0.1");
+        assert_eq!(text(4.25), "4.25");
+        assert_eq!(text(1.5e-7), "1.5e-7");
+        assert_eq!(text(f64::INFINITY), "inf");
+        assert_eq!(text(f64::NAN), "NaN");
     }
 }

@@ -151,3 +151,28 @@ test('code and math are highlighted and rendered under the strict policy, nothin
   assert.deepEqual(problems, []);
   await close();
 });
+
+test("an author's event handlers and style attributes in raw HTML are removed without a report", async () => {
+  const { page, problems, close } = await browser.open({ initScript: recordCspReports });
+  const post = '# 原始 HTML\n\n'
+    + '<p onclick="alert(1)" style="color: red" title=\'" onmouseover="x\'>段落 <b ONCLICK=go>粗体</b></p>\n\n'
+    + '行内 <img src="https://img.example/a.png" onerror="alert(2)" alt="图"> 与 <span style=color:red>文字</span>。\n\n'
+    + '<style>p { color: red }</style>\n\n<svg><a onload="alert(3)"></a></svg>\n\n<textarea><b onclick=x>原样</b></textarea>\n\n结尾。\n';
+  await editorOf(page).fill(post);
+  const preview = previewOf(page);
+  await preview.getByText('结尾。').waitFor();
+  const paragraph = preview.locator('.postview-body p[title]');
+  // The title's quoted text looked like an attribute: it stays the title's.
+  assert.equal(await paragraph.getAttribute('title'), '" onmouseover="x');
+  assert.equal(await preview.locator('.postview-body b').textContent(), '粗体');
+  assert.equal(await preview.locator('.postview-body img[alt="图"]').count(), 1);
+  // A textarea's content is text: its lookalike tag is shown as it was written.
+  assert.ok((await preview.textContent()).includes('<b onclick=x>原样</b>'));
+  const handlers = await preview.evaluate((root) => [...root.querySelectorAll('*')]
+    .flatMap((element) => [...element.attributes].map((a) => a.name))
+    .filter((name) => name.startsWith('on') || name === 'style'));
+  assert.deepEqual(handlers, []);
+  assert.deepEqual(await page.evaluate(() => window.__cspReports), []);
+  assert.deepEqual(problems, []);
+  await close();
+});
