@@ -125,10 +125,21 @@ export interface PostviewErrorDetail {
   message: string;
 }
 
+/** `postview:open`'s `detail`: fired (cancelable) on a `<textarea>` editor before an opened or
+ *  dropped file's text replaces its own. Cancel it to put the text in yourself (the page puts a
+ *  long text into CodeMirror); postview then only says it opened the file. */
+export interface OpenEventDetail {
+  /** The file's name. */
+  name: string;
+  /** The file's whole text. */
+  text: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'postview:render': CustomEvent<RenderEventDetail>;
     'postview:error': CustomEvent<PostviewErrorDetail>;
+    'postview:open': CustomEvent<OpenEventDetail>;
     /** postview panicked or trapped; `detail` is the message. Mount again to restart. */
     'postview:crash': CustomEvent<string>;
   }

@@ -20,6 +20,7 @@ import init, {
   type FrontMatterFormat,
   type MountOptions,
   type MountParts,
+  type OpenEventDetail,
   type PostDate,
   type PostMeta,
   type PostviewErrorDetail,
@@ -60,6 +61,7 @@ export const everyField: {
   renderEvent: Fields<RenderEventDetail>;
   timings: Fields<RenderTimings>;
   errorEvent: Fields<PostviewErrorDetail>;
+  openEvent: Fields<OpenEventDetail>;
 } = {
   rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
   block: { html: true, key: true, startLine: true, endLine: true },
@@ -92,6 +94,7 @@ export const everyField: {
   renderEvent: { meta: true, frontMatterFormat: true, diagnostics: true, stats: true, timings: true },
   timings: { renderMs: true, patchMs: true, frames: true },
   errorEvent: { kind: true, message: true },
+  openEvent: { name: true, text: true },
 };
 
 // Each union spelled out whole: a member added to or removed from a type fails the check.
@@ -228,6 +231,12 @@ export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElemen
   const files: FileControls = { open: preview, input, save: preview, drop: preview };
   const options: Required<MountOptions> = { ...renderOptions, draft, files, status: preview, alert: preview, toc: preview };
   const previewer = mount(editor, preview, options);
+  // A long file's text goes elsewhere (the event is typed on the textarea).
+  editor.addEventListener('postview:open', (event) => {
+    const detail: OpenEventDetail = event.detail;
+    if (detail.text.length > 100_000) event.preventDefault();
+    console.info(`opening ${detail.name}`);
+  });
   mount(editor, preview, { draft: true });
   previewer.update('# New text');
   const latest: Rendered | undefined = previewer.rendered();
