@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ARGS, CHROMIUM, PIXEL } from '../../tests/e2e/browser.mjs';
 import { serveDirectory } from '../../tests/e2e/static-server.mjs';
 import { postOfSize } from './inputs.mjs';
+import { pasteIntoPage } from './keystroke.mjs';
 
 const size = Number(process.argv[2] ?? 102400);
 const root = process.argv[3] || fileURLToPath(new URL('../../www/', import.meta.url));
@@ -27,7 +28,7 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 async function typeInMiddle(keys) {
   const editor = document.getElementById('source');
   const preview = document.getElementById('preview');
-  // CodeMirror's view, once www/main.js has put it in the textarea's place.
+  // CodeMirror's view, where www/main.js put the post in it.
   const view = document.documentElement.dataset.editor === 'codemirror'
     ? (await import(new URL('editor/build/codemirror.js', document.baseURI).href)).EditorView.findFromDOM(document.querySelector('.editor-host').shadowRoot)
     : null;
@@ -77,19 +78,8 @@ try {
   await page.route((url) => !url.href.startsWith(server.url), (route) => route.fulfill({ contentType: 'image/png', body: PIXEL }));
   await page.goto(server.url);
   await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
-  // CodeMirror takes the textarea's place after the first paint (not in a build from before it).
-  await page.waitForFunction(() => document.documentElement.dataset.editor === 'codemirror', null, { timeout: 5000 }).catch(() => {});
-  await page.evaluate(async (text) => {
-    if (document.documentElement.dataset.editor === 'codemirror') {
-      const { EditorView } = await import(new URL('editor/build/codemirror.js', document.baseURI).href);
-      const view = EditorView.findFromDOM(document.querySelector('.editor-host').shadowRoot);
-      return view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
-    }
-    const editor = document.getElementById('source');
-    editor.value = text;
-    editor.dispatchEvent(new Event('input', { bubbles: true }));
-  }, postOfSize(size));
-  await page.waitForFunction(() => document.getElementById('preview').textContent.includes('慢一点，才看得清楚'), null, { timeout: 300_000, polling: 200 });
+  // Pasted, as an author would: postview's page puts a long post into CodeMirror.
+  await pasteIntoPage(page, postOfSize(size));
   await page.waitForTimeout(2000);
   if (hidePreview) await page.evaluate(() => { document.getElementById('preview').style.display = 'none'; });
   await browser.startTracing(page, { categories: CATEGORIES });
