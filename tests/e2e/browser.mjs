@@ -17,12 +17,6 @@ const firstPreview = (page) => page.getByRole('region', { name: 'Preview' }).loc
 /** Resolves once CodeMirror has taken the textarea's place on the previewer's page (www/main.js). */
 export const codeMirrorIn = (page) => page.waitForFunction(() => document.documentElement.dataset.editor === 'codemirror');
 
-/** The previewer's page is ready once it shows its first preview and CodeMirror is its editor. */
-const pageReady = async (page) => {
-  await firstPreview(page);
-  await codeMirrorIn(page);
-};
-
 /** Starts the server and the browser; returns { url, open, close }. */
 export async function startBrowser() {
   const server = await serveWww();
@@ -34,9 +28,8 @@ export async function startBrowser() {
    * A fresh browser context (empty storage) unless `context` is given: pages in one context
    * share localStorage, like two tabs. `beforeGoto(page)` runs before the page loads.
    * `initScript` (a function) runs in every document before its own scripts. `path` is the page
-   * under www/ (the previewer's by default, ready once CodeMirror is its editor); it must show
-   * a region named "Preview", unless `ready(page)` says otherwise: it resolves once the page has
-   * shown its first preview.
+   * under www/ (the previewer's by default); it must show a region named "Preview", unless
+   * `ready(page)` says otherwise: it resolves once the page has shown its first preview.
    */
   async function open({ brokenImages = false, viewport, context: shared, beforeGoto, initScript, path = '', ready } = {}) {
     const context = shared ?? (await browser.newContext(viewport ? { viewport } : {}));
@@ -51,7 +44,7 @@ export async function startBrowser() {
       brokenImages ? route.abort('failed') : route.fulfill({ contentType: 'image/png', body: PIXEL }));
     await beforeGoto?.(page);
     await page.goto(server.url + path);
-    await (ready ?? (path === '' ? pageReady : firstPreview))(page);
+    await (ready ?? firstPreview)(page);
     return { page, problems, close: () => (shared ? page.close() : context.close()) };
   }
 

@@ -2,7 +2,7 @@
 // fresh instance and goes on previewing; the dead instance is never called again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, editorText, fillEditor, panicInPage, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, panicInPage, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -16,13 +16,13 @@ async function assertRecoversFrom(crash, { title, body, typed }) {
   const editor = editorOf(page);
   const preview = previewOf(page);
   const text = `---\ntitle: ${title}\n---\n\n${body}`;
-  await fillEditor(page, text);
+  await editor.fill(text);
   await preview.getByRole('heading', { level: 1, name: title }).waitFor();
 
   await crash(page, problems);
 
   await page.getByRole('status').getByText(/hit a bug and was restarted; your text is safe/).waitFor();
-  assert.equal(await editorText(page), text);
+  assert.equal(await editor.inputValue(), text);
   await preview.getByRole('heading', { level: 1, name: title }).waitFor();
 
   problems.length = 0;

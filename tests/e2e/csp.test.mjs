@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -94,7 +94,7 @@ async function drawDiagrams({ inlineStylesAllowed }) {
     initScript: recordCspReports,
     beforeGoto: inlineStylesAllowed ? allowInlineStyles : undefined,
   });
-  await fillEditor(page, `# 图\n\n${DIAGRAMS}\n\n最后一段。\n`);
+  await editorOf(page).fill(`# 图\n\n${DIAGRAMS}\n\n最后一段。\n`);
   const preview = previewOf(page);
   await page.waitForFunction(() => document.querySelectorAll('.postview-diagram, .postview-diagram-error').length === 3,
     null, { timeout: 60_000 });
@@ -138,7 +138,7 @@ test('code and math are highlighted and rendered under the strict policy, nothin
   const post = '# 代码与公式\n\n```rust\nfn main() {}\n```\n\n'
     + '$\\colorbox{yellow}{x} + \\fbox{y} + \\textcolor{red}{z} + \\rule{1em}{2pt}$\n\n'
     + '$$\\begin{aligned} a &= b \\\\ c &= \\cancel{d} \\end{aligned}$$\n\n最后一段。\n';
-  await fillEditor(page, post);
+  await editorOf(page).fill(post);
   const preview = previewOf(page);
   await preview.locator('.hljs-keyword').first().waitFor();
   await page.waitForFunction(() => document.querySelectorAll('.postview-body .math math').length === 2);

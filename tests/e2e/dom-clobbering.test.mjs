@@ -4,7 +4,7 @@
 // "Markdown source", typing still previews, and a crash remount still finds its elements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -34,7 +34,7 @@ End of the clobbering post.
 
 test('names and ids written by an author never shadow what document answers to', async () => {
   const { page, problems, close } = await browser.open();
-  await fillEditor(page, CLOBBERING_POST);
+  await editorOf(page).fill(CLOBBERING_POST);
   const preview = previewOf(page);
   await preview.getByText('End of the clobbering post.').waitFor();
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { crashAndRemount, editorOf, editorText, fillEditor, previewOf, useBrowser, waitForEditorText } from './browser.mjs';
+import { crashAndRemount, editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const KEY = 'postview:draft';
 const OPENED_POST = await readFile(new URL('../fixtures/drafts/opened-post.md', import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ const alertOf = (page) => page.getByRole('alert');
 
 /** Replaces the editor's text the way a paste would, then types its last character. */
 async function typeIntoEditor(page, text) {
-  await fillEditor(page, text.slice(0, -1));
+  await editorOf(page).fill(text.slice(0, -1));
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text.slice(-1));
 }
@@ -31,10 +31,13 @@ function dropFile(page, name, type, text) {
     const data = new DataTransfer();
     data.items.add(new File([text], name, { type }));
     for (const kind of ['dragenter', 'dragover', 'drop']) {
-      // Composed, as a real drop is: it leaves CodeMirror's shadow root.
-      editor.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true, composed: true }));
+      editor.dispatchEvent(new DragEvent(kind, { dataTransfer: data, bubbles: true, cancelable: true }));
     }
   }, [name, type, text]);
+}
+
+async function waitForEditorText(page, text) {
+  await page.waitForFunction(([editor, text]) => editor.value === text, [await editorOf(page).elementHandle(), text]);
 }
 
 /** Fills the page's localStorage until not even one more character fits. */
@@ -75,7 +78,7 @@ test('typed text is stored as a draft and is back, rendered, after a reload', as
   await waitForStoredDraft(page, text);
   await page.reload();
   await previewOf(page).getByRole('heading', { level: 1, name: '草稿还在' }).waitFor();
-  assert.equal(await editorText(page), text);
+  assert.equal(await editorOf(page).inputValue(), text);
   assert.match(await page.getByRole('status').textContent(), /^Restored your draft from /);
   assert.deepEqual(problems, []);
   await close();
@@ -91,7 +94,7 @@ test('reloading right after typing stores the edits on the way out, without aski
   await typeIntoEditor(page, '# 马上刷新\n!');
   await page.reload();
   await previewOf(page).getByRole('heading', { level: 1, name: '马上刷新' }).waitFor();
-  assert.equal(await editorText(page), '# 马上刷新\n!');
+  assert.equal(await editorOf(page).inputValue(), '# 马上刷新\n!');
   assert.deepEqual(dialogs, []);
   await close();
 });
@@ -114,7 +117,7 @@ test('a full storage shows a warning, keeps the text, and the warning goes when 
     await warning.textContent(),
     'Your draft could not be saved in this browser (storage is full): save it as a file.',
   );
-  assert.equal(await editorText(page), '# 存不下\n\n这段文字还在编辑器里。!');
+  assert.equal(await editorOf(page).inputValue(), '# 存不下\n\n这段文字还在编辑器里。!');
   await previewOf(page).getByRole('heading', { level: 1, name: '存不下' }).waitFor();
 
   await emptyStorageFiller(page);
@@ -163,10 +166,10 @@ test('two tabs: an idle tab follows the other, a tab with its own edits is asked
   await waitForStoredDraft(a.page, '# A 又改了\n!');
   await b.page.getByRole('button', { name: "Load the other tab's version" }).waitFor();
   assert.match(await alertOf(b.page).textContent(), /changed in another tab/);
-  assert.equal(await editorText(b.page), '# B 改的\n!', 'B keeps its text until it chooses');
+  assert.equal(await editorOf(b.page).inputValue(), '# B 改的\n!', 'B keeps its text until it chooses');
 
   await b.page.getByRole('button', { name: "Load the other tab's version" }).click();
-  assert.equal(await editorText(b.page), '# A 又改了\n!');
+  assert.equal(await editorOf(b.page).inputValue(), '# A 又改了\n!');
   assert.equal(await alertOf(b.page).count(), 0);
 
   await typeIntoEditor(b.page, '# B 坚持\n!');
@@ -181,12 +184,12 @@ test('two tabs: an idle tab follows the other, a tab with its own edits is asked
 
 test('Open… puts the chosen file in the editor, renders it, stores it, and undo brings the old text back', async () => {
   const { page, problems, close } = await browser.open();
-  const before = await editorText(page);
+  const before = await editorOf(page).inputValue();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open…' }).click();
   await (await chooser).setFiles({ name: 'opened-post.md', mimeType: 'text/markdown', buffer: Buffer.from(OPENED_POST) });
   await previewOf(page).getByRole('heading', { level: 1, name: '从文件打开' }).waitFor();
-  assert.equal(await editorText(page), OPENED_POST);
+  assert.equal(await editorOf(page).inputValue(), OPENED_POST);
   assert.equal(await page.getByRole('status').textContent(), 'Opened opened-post.md');
   await waitForStoredDraft(page, OPENED_POST);
 
@@ -202,12 +205,12 @@ test('a Markdown file dropped onto the editor opens; another kind of file is ref
 
   await drop('dropped.md', '', OPENED_POST);
   await previewOf(page).getByRole('heading', { level: 2, name: '打开的文件' }).waitFor();
-  assert.equal(await editorText(page), OPENED_POST);
+  assert.equal(await editorOf(page).inputValue(), OPENED_POST);
 
   await drop('photo.png', 'image/png', 'not text');
   await alertOf(page).waitFor();
   assert.match(await alertOf(page).textContent(), /photo\.png is not a Markdown or text file/);
-  assert.equal(await editorText(page), OPENED_POST);
+  assert.equal(await editorOf(page).inputValue(), OPENED_POST);
   await close();
 });
 
@@ -235,7 +238,7 @@ test('after a crash the page mounts again with the editor text, which is newer t
   await typeIntoEditor(page, '# 崩溃前刚写的\n!');
   await crashAndRemount(page);
   await previewOf(page).getByRole('heading', { level: 1, name: '崩溃前刚写的' }).waitFor();
-  assert.equal(await editorText(page), '# 崩溃前刚写的\n!');
+  assert.equal(await editorOf(page).inputValue(), '# 崩溃前刚写的\n!');
   await waitForStoredDraft(page, '# 崩溃前刚写的\n!');
   problems.length = 0;
   await editorOf(page).press('End');

@@ -4,7 +4,7 @@
 // says so and the rest still renders. render() callers await loadFormats() to have it first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 const TOML_WASM = '**/lazy/toml/postview_toml_bg.wasm';
@@ -12,7 +12,7 @@ const TOML_POST = '+++\ntitle = "火锅笔记"\ntags = ["美食"]\n+++\n\n第一
 
 /** Pastes `text` into the editor (one input event, as a paste gives). */
 async function paste(page, text) {
-  await fillEditor(page, text);
+  await editorOf(page).fill(text);
 }
 
 const problemsList = (page) => previewOf(page).getByRole('list', { name: 'Problems' }).getByRole('listitem');

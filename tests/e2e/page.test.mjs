@@ -2,14 +2,15 @@
 // region "Preview", in Debian's Chromium, against the same build `make serve` serves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorCaret, editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
 /** Replaces the editor's text the way a paste would, then types one more character. */
 async function typeIntoEditor(page, text) {
-  await fillEditor(page, text.slice(0, -1));
-  await editorOf(page).press('End');
+  const editor = editorOf(page);
+  await editor.fill(text.slice(0, -1));
+  await editor.press('End');
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text.slice(-1));
 }
@@ -90,7 +91,7 @@ test('a front matter error shows a diagnostic with its place while the body stil
   assert.match(await preview.locator('.postview-body').textContent(), /正文照常显示/);
   // Clicking the place puts the caret there in the editor.
   await diagnostic.first().getByRole('button').click();
-  const caret = await editorCaret(page);
+  const caret = await editorOf(page).evaluate((e) => e.selectionStart);
   assert.ok(caret > 0, `caret at ${caret}`);
   await close();
 });
@@ -128,19 +129,13 @@ test('links in the preview open in a new tab', async () => {
   await close();
 });
 
-/** Where the editor shows: CodeMirror's scroller (its textbox is as tall as all its text), or a textarea. */
-const editorBoxOf = (page) => editorOf(page).evaluate((editor) => {
-  const { x, y, width, height } = (editor.closest('.cm-scroller') ?? editor).getBoundingClientRect();
-  return { x, y, width, height };
-});
-
 test('a narrow screen stacks the editor above the preview', async () => {
   const { page, close } = await browser.open({ viewport: { width: 480, height: 900 } });
-  const editorBox = await editorBoxOf(page);
+  const editorBox = await editorOf(page).boundingBox();
   const previewBox = await previewOf(page).boundingBox();
   assert.ok(previewBox.y >= editorBox.y + editorBox.height - 1, `editor ${JSON.stringify(editorBox)} preview ${JSON.stringify(previewBox)}`);
   const wide = await browser.open({ viewport: { width: 1280, height: 800 } });
-  const [e, p] = [await editorBoxOf(wide.page), await previewOf(wide.page).boundingBox()];
+  const [e, p] = [await editorOf(wide.page).boundingBox(), await previewOf(wide.page).boundingBox()];
   assert.ok(p.x >= e.x + e.width - 1, 'side by side on a wide screen');
   await wide.close();
   await close();

@@ -3,7 +3,7 @@
 // Hostile code info strings, TeX and Mermaid run nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, previewOf, useBrowser } from './browser.mjs';
 import { domRuleViolations, imagesSettled, installTripwires } from './dom-rules.mjs';
 
 const browser = useBrowser();
@@ -36,12 +36,12 @@ const PYTHON = '```python\ndef greet(name):\n    return "hi " + name\n```';
 
 test('a post without code, math or diagrams requests no lazy part', async () => {
   const { page, lazy, problems, close } = await openPlain();
-  await fillEditor(page, `${PLAIN_POST}\n再加一段，\`行内代码\`和价格 5 元不算。\n`);
+  await editorOf(page).fill(`${PLAIN_POST}\n再加一段，\`行内代码\`和价格 5 元不算。\n`);
   await previewOf(page).getByText('再加一段').waitFor();
   assert.deepEqual(lazy, []);
   // The same page asks for the highlighter as soon as a fenced block with a language appears;
   // a request made for the plain post would have come before it, in this list.
-  await fillEditor(page, `${PLAIN_POST}\n${RUST}\n`);
+  await editorOf(page).fill(`${PLAIN_POST}\n${RUST}\n`);
   await previewOf(page).locator('.hljs-keyword').first().waitFor();
   assert.deepEqual(lazy, ['highlight.js']);
   assert.deepEqual(problems, []);
@@ -50,7 +50,7 @@ test('a post without code, math or diagrams requests no lazy part', async () => 
 
 test('fenced code is highlighted under its language label, with a Copy code button', async () => {
   const { page, problems, close } = await openPlain();
-  await fillEditor(page, `# 代码\n\n${RUST}\n\n\`\`\`nosuchlanguage\nplain <b>text</b>\n\`\`\`\n`);
+  await editorOf(page).fill(`# 代码\n\n${RUST}\n\n\`\`\`nosuchlanguage\nplain <b>text</b>\n\`\`\`\n`);
   const preview = previewOf(page);
   await preview.locator('.hljs-keyword').first().waitFor();
   const [rust, unknown] = await preview.locator('pre').all();
@@ -70,7 +70,7 @@ test('Copy code puts the block\'s code on the clipboard', async () => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { page, close } = await openPlain({ context });
-  await fillEditor(page, `${RUST}\n\n${PYTHON}\n`);
+  await editorOf(page).fill(`${RUST}\n\n${PYTHON}\n`);
   const python = previewOf(page).locator('pre').nth(1);
   await python.locator('.hljs-keyword').first().waitFor();
   await python.getByRole('button', { name: 'Copy code' }).click();
@@ -84,7 +84,7 @@ test('editing one code block re-highlights it and leaves the other blocks\' elem
   const { page, close } = await openPlain();
   const editor = editorOf(page);
   const preview = previewOf(page);
-  await fillEditor(page, `# 两段代码\n\n${RUST}\n\n中间一段。\n\n${PYTHON}\n`);
+  await editor.fill(`# 两段代码\n\n${RUST}\n\n中间一段。\n\n${PYTHON}\n`);
   await preview.locator('pre').nth(1).locator('.hljs-keyword').first().waitFor();
   // Tag every element shown now, and watch for any change inside the first code block.
   await preview.evaluate((root) => {
@@ -93,7 +93,7 @@ test('editing one code block re-highlights it and leaves the other blocks\' elem
     new MutationObserver((records) => window.firstBlockChanges.push(...records))
       .observe(root.querySelector('pre'), { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  await fillEditor(page, `# 两段代码\n\n${RUST}\n\n中间一段。\n\n${PYTHON.replace('greet', 'welcome')}\n`);
+  await editor.fill(`# 两段代码\n\n${RUST}\n\n中间一段。\n\n${PYTHON.replace('greet', 'welcome')}\n`);
   const edited = preview.locator('pre').nth(1);
   await edited.locator('.hljs-title', { hasText: 'welcome' }).waitFor();
   const untouched = await preview.evaluate((root) => {
@@ -109,7 +109,7 @@ test('editing one code block re-highlights it and leaves the other blocks\' elem
 
 test('math renders as MathML, and a formula with an error shows it in place while the rest renders', async () => {
   const { page, lazy, problems, close } = await openPlain();
-  await fillEditor(page, '质能方程 $E = mc^2$，错误的 $\\frac{1}$ 公式。\n\n$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$\n\n最后一段照常显示。\n');
+  await editorOf(page).fill('质能方程 $E = mc^2$，错误的 $\\frac{1}$ 公式。\n\n$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$\n\n最后一段照常显示。\n');
   const preview = previewOf(page);
   await preview.locator('.math-display math').waitFor();
   assert.equal(await preview.locator('.math-inline math').count(), 1);
@@ -126,7 +126,7 @@ test('math renders as MathML, and a formula with an error shows it in place whil
 test('a post with two thousand formulas renders every one (in slices, yielding between them)', async () => {
   const { page, close } = await openPlain();
   const formulas = Array.from({ length: 2000 }, (_, i) => `$x_{${i}}^2$`).join(' ');
-  await fillEditor(page, `${formulas}\n\n最后一段。\n`);
+  await editorOf(page).fill(`${formulas}\n\n最后一段。\n`);
   await page.waitForFunction(() => document.querySelectorAll('.postview-body .math-inline math').length === 2000);
   assert.equal(await previewOf(page).locator('.postview-math-error').count(), 0);
   await close();
@@ -135,7 +135,7 @@ test('a post with two thousand formulas renders every one (in slices, yielding b
 test('a mermaid block is drawn as an SVG diagram, and a broken one shows its error', async () => {
   const { page, problems, close } = await openPlain();
   const diagram = '```mermaid\ngraph LR\n  A[写稿] --> B[预览]\n```';
-  await fillEditor(page, `${diagram}\n\n\`\`\`mermaid\ngraph LR\n  A[写稿] -->\n\`\`\`\n\n后面的段落。\n`);
+  await editorOf(page).fill(`${diagram}\n\n\`\`\`mermaid\ngraph LR\n  A[写稿] -->\n\`\`\`\n\n后面的段落。\n`);
   const preview = previewOf(page);
   await preview.locator('.postview-diagram svg').waitFor();
   assert.match(await preview.locator('.postview-diagram svg').textContent(), /写稿.*预览/s);
@@ -175,7 +175,7 @@ test('hostile info strings, TeX and Mermaid run nothing and keep the DOM rules',
     await dialog.dismiss();
   });
   const preview = previewOf(page);
-  await fillEditor(page, `${ATTACKS.join('\n\n')}\n\n最后一段。\n`);
+  await editorOf(page).fill(`${ATTACKS.join('\n\n')}\n\n最后一段。\n`);
   await preview.getByText('最后一段').waitFor();
   // Every enhancement done: one highlighted block (the others' languages are not languages), six formulas, five diagrams or errors.
   await page.waitForFunction(() => {

@@ -2,7 +2,7 @@
 // the headings as the author types, and clicking an entry brings its heading into view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crashAndRemount, editorOf, fillEditor, previewOf, useBrowser } from './browser.mjs';
+import { crashAndRemount, editorOf, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -32,7 +32,7 @@ const settle = (page) => page.evaluate(() => new Promise((done) => requestAnimat
 
 test('typing a new heading adds it to the table of contents, and clicking it brings the heading into view', async () => {
   const { page, problems, close } = await browser.open({ viewport: { width: 1280, height: 800 } });
-  await fillEditor(page, longPost());
+  await editorOf(page).fill(longPost());
   const toc = tocOf(page);
   await toc.getByRole('link', { name: '第 30 节' }).waitFor();
   assert.equal(await toc.getByRole('link').count(), 30);
@@ -69,7 +69,7 @@ test('typing a new heading adds it to the table of contents, and clicking it bri
 
 test('renaming and removing headings updates the table of contents', async () => {
   const { page, close } = await browser.open();
-  await fillEditor(page, '# 一\n\n## 二\n\n### 三\n');
+  await editorOf(page).fill('# 一\n\n## 二\n\n### 三\n');
   const toc = tocOf(page);
   await toc.getByRole('link', { name: '三' }).waitFor();
   assert.deepEqual(await toc.getByRole('link').allTextContents(), ['一', '二', '三']);
@@ -78,7 +78,7 @@ test('renaming and removing headings updates the table of contents', async () =>
     'toc-level-2',
     'toc-level-3',
   ]);
-  await fillEditor(page, '# 一\n\n## 改了\n');
+  await editorOf(page).fill('# 一\n\n## 改了\n');
   await toc.getByRole('link', { name: '改了' }).waitFor();
   assert.deepEqual(await toc.getByRole('link').allTextContents(), ['一', '改了']);
   await close();
@@ -86,7 +86,7 @@ test('renaming and removing headings updates the table of contents', async () =>
 
 test('the post shows its word count and reading time under its header', async () => {
   const { page, close } = await browser.open();
-  await fillEditor(page, `---\ntitle: 字数\n---\n\n${'汉'.repeat(600)} and three words\n`);
+  await editorOf(page).fill(`---\ntitle: 字数\n---\n\n${'汉'.repeat(600)} and three words\n`);
   const stats = previewOf(page).locator('.postview-stats');
   await page.waitForFunction(() => /603 words/.test(document.querySelector('.postview-stats')?.textContent ?? ''));
   assert.equal(await stats.textContent(), '603 words · 3 min read');
@@ -95,7 +95,7 @@ test('the post shows its word count and reading time under its header', async ()
 
 test('after a crash the page mounts again with one table of contents, not two', async () => {
   const { page, close } = await browser.open();
-  await fillEditor(page, '## 崩溃前的标题\n\n正文。');
+  await editorOf(page).fill('## 崩溃前的标题\n\n正文。');
   const toc = tocOf(page);
   await toc.getByRole('link', { name: '崩溃前的标题' }).waitFor();
   await crashAndRemount(page);
