@@ -83,13 +83,17 @@ bench: setup-test build
 	cargo bench --bench throughput
 	node benches/browser/run.mjs
 
-# The cargo-fuzz target on the whole render path, for FUZZ_SECONDS (nightly Rust, cargo-fuzz).
+# A cargo-fuzz target for FUZZ_SECONDS (nightly Rust, cargo-fuzz): FUZZ_TARGET=render (the whole
+# render path) or FUZZ_TARGET=edits (incremental rendering after edit scripts against a fresh
+# render; it also starts from render's corpus, whose posts are its first texts).
 FUZZ_SECONDS ?= 1800
+FUZZ_TARGET ?= render
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	cd fuzz && cargo +nightly fuzz run render -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-		-max_len=65536 -rss_limit_mb=4096 -print_final_stats=1
+	mkdir -p fuzz/corpus/$(FUZZ_TARGET) fuzz/corpus/render
+	cd fuzz && cargo +nightly fuzz run $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) $(if $(filter-out render,$(FUZZ_TARGET)),corpus/render) -- \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1
 
 clean:
 	cargo clean

@@ -285,9 +285,10 @@ async fn a_draft_is_stored_under_its_key_and_restored_by_the_next_mount() {
     let previewer = postview::wasm::mount(first.editor.clone(), first.preview.clone(), options.clone()).unwrap();
     type_into(&first, "# 草稿\n").await;
     hide_page();
-    let stored = js_sys::JSON::parse(&local_storage().get_item("web-test:draft").unwrap().unwrap()).unwrap();
-    assert_eq!(get(&stored, "text").as_string().as_deref(), Some("# 草稿\n"));
-    assert_eq!(get(&stored, "revision").as_f64(), Some(1.0));
+    let stamp = js_sys::JSON::parse(&local_storage().get_item("web-test:draft").unwrap().unwrap()).unwrap();
+    assert_eq!(get(&stamp, "revision").as_f64(), Some(1.0));
+    assert!(get(&stamp, "text").is_undefined(), "the text is stored apart from its stamp");
+    assert_eq!(local_storage().get_item("web-test:draft:text").unwrap().as_deref(), Some("# 草稿\n"));
     previewer.destroy();
     drop(first);
 
@@ -297,6 +298,19 @@ async fn a_draft_is_stored_under_its_key_and_restored_by_the_next_mount() {
     assert_eq!(second.find(".postview-body h1").unwrap().text_content().as_deref(), Some("草稿"));
     previewer.destroy();
     local_storage().remove_item("web-test:draft").unwrap();
+    local_storage().remove_item("web-test:draft:text").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_draft_stored_with_its_text_inside_its_stamp_by_an_earlier_version_is_still_restored() {
+    let stored = r##"{"text": "# 早先存的\n", "savedAt": 0, "tab": "another", "revision": 2}"##;
+    local_storage().set_item("web-test:earlier", stored).unwrap();
+    let page = Page::new(POST);
+    let options = js_sys::JSON::parse(r#"{"draft": {"key": "web-test:earlier"}}"#).unwrap();
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).unwrap();
+    assert_eq!(page.editor.value(), "# 早先存的\n");
+    previewer.destroy();
+    local_storage().remove_item("web-test:earlier").unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -321,11 +335,13 @@ fn mounting_without_restore_keeps_the_editor_text_and_stores_it_over_the_draft()
     let options = js_sys::JSON::parse(r#"{"draft": {"key": "web-test:restore", "restore": false}}"#).unwrap();
     let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), options).unwrap();
     assert_eq!(page.editor.value(), "# 编辑器里更新的\n");
-    let stored = js_sys::JSON::parse(&local_storage().get_item("web-test:restore").unwrap().unwrap()).unwrap();
-    assert_eq!(get(&stored, "text").as_string().as_deref(), Some("# 编辑器里更新的\n"));
-    assert_eq!(get(&stored, "revision").as_f64(), Some(4.0));
+    let stamp = js_sys::JSON::parse(&local_storage().get_item("web-test:restore").unwrap().unwrap()).unwrap();
+    assert_eq!(get(&stamp, "revision").as_f64(), Some(4.0));
+    assert!(get(&stamp, "text").is_undefined(), "the earlier version's text in the stamp is gone");
+    assert_eq!(local_storage().get_item("web-test:restore:text").unwrap().as_deref(), Some("# 编辑器里更新的\n"));
     previewer.destroy();
     local_storage().remove_item("web-test:restore").unwrap();
+    local_storage().remove_item("web-test:restore:text").unwrap();
 }
 
 #[wasm_bindgen_test]

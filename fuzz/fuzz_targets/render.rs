@@ -27,7 +27,8 @@ fuzz_target!(|data: &[u8]| {
     let raw_html = [RawHtml::Escape, RawHtml::Sanitize, RawHtml::Trust][usize::from(choice >> 1) % 3];
     let cjk_friendly_emphasis = [None, Some(false), Some(true)][usize::from(choice >> 3) % 3];
     let source = String::from_utf8_lossy(rest);
-    let rendered = render_with(&source, &RenderOptions { flavor, raw_html, cjk_friendly_emphasis }, Some(&PickySanitizer));
+    let rendered =
+        render_with(&source, &RenderOptions { flavor, raw_html, cjk_friendly_emphasis }, Some(&PickySanitizer));
     for diagnostic in &rendered.diagnostics {
         assert!(diagnostic.line >= 1 && diagnostic.column >= 1);
     }

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BeforeUnloadEvent, Event, Storage, StorageEvent, VisibilityState};
 
 use super::crash::Listener;
-use super::draft_store::{self, StorageProblem, StoredDraft};
+use super::draft_store::{self, Stamp, StorageProblem, StoredDraft};
 use super::editor::{Editor, EditorError, Subscription};
 use super::later::{dispatch_later, Later};
 use super::notices::{Notices, Topic, ACTION};
@@ -31,7 +31,8 @@ const KEEP_MINE: &str = "keep-mine";
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct DraftOptions {
-    /// The localStorage key; one key is one draft. Default: `postview:draft`.
+    /// The localStorage key; one key is one draft (its text is stored under `<key>:text`).
+    /// Default: `postview:draft`.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub key: String,
     /// Put the stored draft in the editor when it differs from the editor's text. Default: true.
@@ -176,8 +177,13 @@ fn on_storage(state: &Rc<RefCell<State>>, event: &Event) {
         if event.key().as_deref() != Some(s.key.as_str()) || !s.is_our_storage(event) {
             return;
         }
-        match event.new_value().as_deref().and_then(draft_store::parse) {
-            Some(theirs) if s.is_newer_from_another_tab(&theirs) => theirs,
+        let stamp = match event.new_value().as_deref().and_then(draft_store::parse_stamp) {
+            Some(stamp) if s.is_newer_from_another_tab(&stamp) => stamp,
+            _ => return,
+        };
+        // Its text was stored before its stamp: it is there now.
+        match s.storage.as_ref().ok().map(|storage| draft_store::with_text(storage, &s.key, stamp)) {
+            Some(Ok(Some(theirs))) => theirs,
             _ => return,
         }
     };
@@ -224,7 +230,7 @@ fn on_alert_click(state: &Rc<RefCell<State>>, event: &Event) {
         load(state, theirs, "Loaded the other tab's version");
     } else {
         let mut s = state.borrow_mut();
-        s.base_revision = theirs.revision;
+        s.base_revision = theirs.stamp.revision;
         s.notices.clear(Topic::Conflict);
         s.unstored = true;
         s.store_now();
@@ -236,7 +242,7 @@ fn on_alert_click(state: &Rc<RefCell<State>>, event: &Event) {
 fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
     let editor = {
         let mut s = state.borrow_mut();
-        s.base_revision = theirs.revision;
+        s.base_revision = theirs.stamp.revision;
         s.unstored = false;
         s.unstored_since = None;
         s.save_timer = None;
@@ -264,7 +270,7 @@ impl State {
             Ok(stored) => stored,
             Err(problem) => return self.warn_cannot_keep(problem),
         };
-        self.base_revision = stored.as_ref().map_or(0, |draft| draft.revision);
+        self.base_revision = stored.as_ref().map_or(0, |draft| draft.stamp.revision);
         let text = match self.editor.text() {
             Ok(text) => text,
             Err(message) => return cannot_use_editor(&message),
@@ -272,7 +278,7 @@ impl State {
         match stored {
             Some(draft) if draft.text == text => {}
             Some(draft) if replace => match self.editor.set_text(&draft.text) {
-                Ok(()) => self.notices.say(&format!("Restored your draft from {}", local_time(draft.saved_at))),
+                Ok(()) => self.notices.say(&format!("Restored your draft from {}", local_time(draft.stamp.saved_at))),
                 Err(message) => cannot_use_editor(&message),
             },
             None => {}
@@ -294,24 +300,22 @@ impl State {
             Err(problem) => return self.warn_cannot_keep(problem.clone()),
         };
         // The storage event may not have arrived yet: never write over a newer draft unseen.
-        if let Ok(Some(stored)) = draft_store::read(&storage, &self.key) {
-            if self.is_newer_from_another_tab(&stored) {
-                return self.hold_conflict(stored);
+        if let Ok(Some(stamp)) = draft_store::read_stamp(&storage, &self.key) {
+            if self.is_newer_from_another_tab(&stamp) {
+                if let Ok(Some(theirs)) = draft_store::with_text(&storage, &self.key, stamp) {
+                    return self.hold_conflict(theirs);
+                }
             }
         }
-        let text = match self.editor.text() {
+        // The text stays a JavaScript string: a long post is not copied into the module and back.
+        let text = match self.editor.text_value() {
             Ok(text) => text,
             // Still unstored: leaving the page asks first.
             Err(message) => return cannot_use_editor(&message),
         };
-        let draft = StoredDraft {
-            text,
-            saved_at: js_sys::Date::now(),
-            tab: self.tab.clone(),
-            revision: self.base_revision + 1,
-        };
-        match draft_store::write(&storage, &self.key, &draft) {
-            Ok(()) => self.stored(draft.revision),
+        let stamp = Stamp::new(js_sys::Date::now(), self.tab.clone(), self.base_revision + 1);
+        match draft_store::write(&storage, &self.key, &stamp, &text) {
+            Ok(()) => self.stored(stamp.revision),
             Err(problem) => self.warn_cannot_keep(problem),
         }
     }
@@ -343,8 +347,8 @@ impl State {
         );
     }
 
-    fn is_newer_from_another_tab(&self, draft: &StoredDraft) -> bool {
-        draft.tab != self.tab && draft.revision > self.base_revision
+    fn is_newer_from_another_tab(&self, stamp: &Stamp) -> bool {
+        stamp.tab != self.tab && stamp.revision > self.base_revision
     }
 
     /// A `storage` event also fires for sessionStorage; only localStorage holds drafts.

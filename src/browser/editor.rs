@@ -175,6 +175,19 @@ impl Editor {
         }
     }
 
+    /// The editor's whole text as the JavaScript string it is, for handing on to other
+    /// JavaScript (storage) without a copy into the module and back.
+    pub fn text_value(&self) -> Result<JsValue, EditorError> {
+        let text = match self {
+            Editor::TextArea(textarea) => Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?,
+            Editor::Adapter(adapter) => adapter.js.text().map_err(|e| failed("text", &e))?,
+        };
+        match text.is_string() {
+            true => Ok(text),
+            false => Err("the editor adapter's text() returned something else than a string".into()),
+        }
+    }
+
     /// Puts `text` in the editor; an adapter without `setText` is left as it is (the embedder
     /// keeps its editor's text itself). It is not an edit: no one listening here hears of it (a
     /// textarea fires no `input` for it; a change the adapter reports meanwhile is not passed

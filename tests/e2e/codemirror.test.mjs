@@ -41,7 +41,8 @@ async function typeIntoCodeMirror(page, text) {
 
 /** Resolves once localStorage holds `text` as the example's draft. */
 async function waitForStoredDraft(page, text) {
-  await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key) ?? 'null')?.text === text, [KEY, text]);
+  // The text is stored as it is beside the draft's stamp (under the key itself).
+  await page.waitForFunction(([key, text]) => localStorage.getItem(`${key}:text`) === text && localStorage.getItem(key) !== null, [KEY, text]);
 }
 
 /** The status line postview writes to (the example's render timings have a line of their own). */

@@ -22,7 +22,8 @@ async function typeIntoEditor(page, text) {
 
 /** Resolves once localStorage holds `text` as the draft. */
 async function waitForStoredDraft(page, text) {
-  await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key) ?? 'null')?.text === text, [KEY, text]);
+  // The text is stored as it is beside the draft's stamp (under the key itself).
+  await page.waitForFunction(([key, text]) => localStorage.getItem(`${key}:text`) === text && localStorage.getItem(key) !== null, [KEY, text]);
 }
 
 /** Drops a file named `name` holding `text` onto the editor, as dragging it there does. */
@@ -136,8 +137,9 @@ test('leaving asks first when the edits could not be stored, and not when they w
 
   const unstored = await browser.open({ context });
   await fillStorage(unstored.page);
-  // Longer than the stored draft it would replace, so it cannot fit where that one was.
-  await typeIntoEditor(unstored.page, '还没存下的一段更长的文字!');
+  // Longer than the stored draft it would replace by more than the few characters a full
+  // storage may have left (fillStorage stops at a key plus one character), so it cannot fit.
+  await typeIntoEditor(unstored.page, `${'还没存下的一段更长的文字。'.repeat(4)}!`);
   await alertOf(unstored.page).waitFor();
   assert.deepEqual(await leave(unstored.page), ['beforeunload']);
   await context.close();

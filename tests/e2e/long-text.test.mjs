@@ -45,10 +45,10 @@ const textareaOf = (page) => page.evaluate(() => {
 
 const isCodeMirror = (page) => page.evaluate(() => document.documentElement.dataset.editor === 'codemirror');
 
-/** Resolves once localStorage holds `text` as the draft. */
+/** Resolves once localStorage holds `text` as the draft (stored as it is beside the draft's stamp). */
 async function waitForStoredDraft(page, text) {
-  await page.waitForFunction(([key, text]) => JSON.parse(localStorage.getItem(key) ?? 'null')?.text === text, [KEY, text],
-    { polling: 100, timeout: 30_000 });
+  await page.waitForFunction(([key, text]) => localStorage.getItem(`${key}:text`) === text && localStorage.getItem(key) !== null,
+    [KEY, text], { polling: 100, timeout: 30_000 });
 }
 
 test('a long paste goes straight into CodeMirror, whole, with the caret after it, and the preview shows it', async () => {
