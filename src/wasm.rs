@@ -78,8 +78,12 @@ export interface EditorAdapter {
   textReadyOnChange?: boolean;
   /** Called once by `mount`: from then on the adapter calls `notify('change')` after every edit,
    *  `notify('scroll')` when the editor scrolled, and `notify('caret')` when the caret moved
-   *  without an edit. Returns what stops that; `destroy()` calls it. */
-  listen(notify: (what: EditorReport) => void): () => void;
+   *  without an edit. Returns what stops that; `destroy()` calls it. A change may come with the
+   *  edit that made it (`notify('change', { from, to, insert })`, reported as soon as it is made,
+   *  in the task that made it): postview then keeps the text it last read with the edits applied
+   *  and stops copying the whole text out of `text()` on every change. A wrong edit gives a wrong
+   *  preview; a change without one (or one that does not fit) makes postview read `text()` again. */
+  listen(notify: (what: EditorReport, change?: TextChange) => void): () => void;
   /** The line the caret is on, for marking its block in the preview; without it no block is marked. */
   caretLine?(): number;
   /** Replaces the editor's text: for `Previewer.update`, a restored draft, another tab's draft
@@ -95,6 +99,15 @@ export interface EditorAdapter {
 
 /** What an editor adapter reports. */
 export type EditorReport = 'change' | 'caret' | 'scroll';
+
+/** The edit behind a `'change'`: `insert` in place of the text from `from` to `to`, offsets in
+ *  UTF-16 code units (JavaScript string indices) into the text before the edit. Several edits at
+ *  once are one change: from the first place changed to the last. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
 
 /** `postview:render`'s `detail`: fired on the preview once it shows a render whole. */
 export interface RenderEventDetail {

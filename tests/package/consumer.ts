@@ -32,6 +32,7 @@ import init, {
   type Severity,
   type SourceRange,
   type Stats,
+  type TextChange,
   type TocEntry,
   type Value,
 } from 'postview';
@@ -62,6 +63,7 @@ export const everyField: {
   timings: Fields<RenderTimings>;
   errorEvent: Fields<PostviewErrorDetail>;
   openEvent: Fields<OpenEventDetail>;
+  textChange: Fields<TextChange>;
 } = {
   rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
   block: { html: true, key: true, startLine: true, endLine: true },
@@ -95,6 +97,7 @@ export const everyField: {
   timings: { renderMs: true, patchMs: true, frames: true },
   errorEvent: { kind: true, message: true },
   openEvent: { name: true, text: true },
+  textChange: { from: true, to: true, insert: true },
 };
 
 // Each union spelled out whole: a member added to or removed from a type fails the check.
@@ -253,8 +256,11 @@ export function mountAdapter(preview: HTMLElement): string {
     text: () => text,
     topLine: () => 1.5,
     scrollToLine: (line: number) => void (caret = { ...caret, line }),
-    listen: (notify: (what: EditorReport) => void) => {
+    listen: (notify: (what: EditorReport, change?: TextChange) => void) => {
       notify('change');
+      const edit: TextChange = { from: 2, to: 7, insert: 'World' };
+      text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      notify('change', edit);
       return () => void (reports.change += 1);
     },
     textReadyOnChange: true,

@@ -6,6 +6,20 @@
 // page's editor (www/editor/build/), so that each has one copy of `@codemirror/state`.
 import { Compartment, StateEffect } from '@codemirror/state';
 
+/**
+ * The edit a CodeMirror update made, as one change postview applies to the text it keeps (so it
+ * need not copy the whole text out again): the span from the first changed place to the last,
+ * in the text before the update (UTF-16 offsets, as CodeMirror's are), and what it holds after.
+ */
+function changeOf(update) {
+  let [from, to, fromAfter, toAfter] = [Infinity, -Infinity, Infinity, -Infinity];
+  update.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+    [from, to] = [Math.min(from, fromA), Math.max(to, toA)];
+    [fromAfter, toAfter] = [Math.min(fromAfter, fromB), Math.max(toAfter, toB)];
+  });
+  return { from, to, insert: update.state.sliceDoc(fromAfter, toAfter) };
+}
+
 /** The adapter `mount({ editor, preview })` takes for `view`. */
 export function codeMirrorAdapter(view) {
   const doc = () => view.state.doc;
@@ -50,7 +64,7 @@ export function codeMirrorAdapter(view) {
     listen(notify) {
       const reports = new Compartment();
       const listener = view.constructor.updateListener.of((update) => {
-        if (update.docChanged) notify('change');
+        if (update.docChanged) notify('change', changeOf(update));
         else if (update.selectionSet) notify('caret');
       });
       view.dispatch({ effects: StateEffect.appendConfig.of(reports.of(listener)) });
