@@ -41,6 +41,19 @@ pub fn unwatch(preview: &HtmlElement) {
     MOUNTED.with_borrow_mut(|mounted| mounted.retain(|p| p != preview));
 }
 
+/// Removes `element` from its document when this instance crashes (no destructor of ours runs
+/// then): the removal is the element's own `remove`, called by the browser as the crash aborts
+/// the lifeline, so nothing calls into the dead instance for it.
+pub fn remove_on_crash(element: &web_sys::Element) {
+    let Ok(remove) = js_sys::Reflect::get(element, &"remove".into()) else { return };
+    let Some(remove) = remove.dyn_ref::<Function>() else { return };
+    let _ = LIFELINE.try_with(|lifeline| {
+        if let Some(lifeline) = lifeline {
+            let _ = lifeline.signal().add_event_listener_with_callback("abort", &remove.bind0(element));
+        }
+    });
+}
+
 fn on_panic(info: &PanicHookInfo) {
     console_error_panic_hook::hook(info);
     // The trap that follows the hook is this crash, not another.

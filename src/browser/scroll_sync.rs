@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::crash::Listener;
+use super::crash::{self, Listener};
 use super::editor::Editor;
 use super::guard::Frame;
 use wasm_bindgen::{JsCast, JsValue};
@@ -257,6 +257,7 @@ impl Mirror {
     fn new(editor: &HtmlTextAreaElement) -> Result<Mirror, JsValue> {
         let document = editor.owner_document().ok_or("no document")?;
         let element: HtmlElement = document.create_element("div")?.unchecked_into();
+        element.set_class_name("postview-scroll-mirror");
         element.set_attribute("aria-hidden", "true")?;
         let style = element.style();
         for (name, value) in [
@@ -273,6 +274,7 @@ impl Mirror {
             style.set_property(name, value)?;
         }
         document.body().ok_or("no body")?.append_child(&element)?;
+        crash::remove_on_crash(&element);
         Ok(Mirror { element, segments: vec![] })
     }
 

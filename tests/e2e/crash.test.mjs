@@ -18,10 +18,15 @@ async function assertRecoversFrom(crash, { title, body, typed }) {
   const text = `---\ntitle: ${title}\n---\n\n${body}`;
   await editor.fill(text);
   await preview.getByRole('heading', { level: 1, name: title }).waitFor();
+  // Scroll sync measures the editor in a hidden copy of its text, kept in the page.
+  const mirrors = () => page.evaluate(() => document.querySelectorAll('.postview-scroll-mirror').length);
+  await editor.dispatchEvent('scroll');
+  assert.equal(await mirrors(), 1);
 
   await crash(page, problems);
 
   await page.getByRole('status').getByText(/hit a bug and was restarted; your text is safe/).waitFor();
+  assert.equal(await mirrors(), 0, "the dead instance's hidden copy went with it");
   assert.equal(await editor.inputValue(), text);
   await preview.getByRole('heading', { level: 1, name: title }).waitFor();
 
