@@ -6,7 +6,7 @@
 // short ones far under it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { codeMirrorIn, editorCaret, editorOf, editorText, previewOf, useBrowser } from './browser.mjs';
+import { codeMirrorIn, crashAndRemount, editorCaret, editorOf, editorText, previewOf, useBrowser } from './browser.mjs';
 
 const browser = useBrowser();
 const KEY = 'postview:draft';
@@ -111,6 +111,23 @@ test('the long draft comes back after a reload, in CodeMirror, the textarea neve
   await editorOf(page).press('Control+Home');
   await page.keyboard.type('# 改了标题\n\n');
   await preview.getByRole('heading', { level: 1, name: '改了标题' }).waitFor();
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('after a crash the page mounts again on CodeMirror, with its text, and typing there still previews', async () => {
+  const { page, problems, close } = await openWithClipboard();
+  await editorOf(page).fill('');
+  const { text } = longPost(300);
+  await paste(page, text);
+  await codeMirrorIn(page);
+  await crashAndRemount(page);
+  assert.equal(await editorText(page), text);
+  problems.length = 0;
+  await editorOf(page).press('Control+Home');
+  await page.keyboard.type('# 崩溃之后\n\n');
+  await previewOf(page).getByRole('heading', { level: 1, name: '崩溃之后' }).waitFor();
+  assert.equal(await page.locator('.editor-host').count(), 1, 'one CodeMirror');
   assert.deepEqual(problems, []);
   await close();
 });
