@@ -26,8 +26,7 @@ export interface MountOptions extends RenderOptions {
    *  Off when left out or `false`; `true` uses the key `postview:draft`. */
   draft?: boolean | DraftOptions;
   /** Buttons postview wires to open a Markdown file and to save the post as one; with `files`,
-   *  a file dropped onto a `<textarea>` editor opens too (an adapter's editor handles drops
-   *  itself: CodeMirror inserts the file's text where it is dropped). */
+   *  a file dropped onto a `<textarea>` editor (or onto `files.drop`) opens too. */
   files?: FileControls;
   /** Where postview says what it did (restored a draft, opened a file): a role=status element. */
   status?: HTMLElement;
@@ -72,10 +71,19 @@ export interface EditorAdapter {
   topLine(): number;
   /** Scrolls so that `line` (fractional, as `topLine` says) is at the top of the visible area. */
   scrollToLine(line: number): void;
+  /** True when `text()` already gives the new text while the adapter reports `'change'` (as
+   *  CodeMirror's does from its update listener): postview may then render a short text, or
+   *  after a quick render, inside that call, before the next frame, as it does for a textarea's
+   *  edit (and `postview:render` fires there). Left out: every change waits for the next frame. */
+  textReadyOnChange?: boolean;
   /** Called once by `mount`: from then on the adapter calls `notify('change')` after every edit,
    *  `notify('scroll')` when the editor scrolled, and `notify('caret')` when the caret moved
-   *  without an edit. Returns what stops that; `destroy()` calls it. */
-  listen(notify: (what: EditorReport) => void): () => void;
+   *  without an edit. Returns what stops that; `destroy()` calls it. A change may come with the
+   *  edit that made it (`notify('change', { from, to, insert })`, reported as soon as it is made,
+   *  in the task that made it): postview then keeps the text it last read with the edits applied
+   *  and stops copying the whole text out of `text()` on every change. A wrong edit gives a wrong
+   *  preview; a change without one (or one that does not fit) makes postview read `text()` again. */
+  listen(notify: (what: EditorReport, change?: TextChange) => void): () => void;
   /** The line the caret is on, for marking its block in the preview; without it no block is marked. */
   caretLine?(): number;
   /** Replaces the editor's text: for `Previewer.update`, a restored draft, another tab's draft
@@ -91,6 +99,15 @@ export interface EditorAdapter {
 
 /** What an editor adapter reports. */
 export type EditorReport = 'change' | 'caret' | 'scroll';
+
+/** The edit behind a `'change'`: `insert` in place of the text from `from` to `to`, offsets in
+ *  UTF-16 code units (JavaScript string indices) into the text before the edit. Several edits at
+ *  once are one change: from the first place changed to the last. */
+export interface TextChange {
+  from: number;
+  to: number;
+  insert: string;
+}
 
 /** `postview:render`'s `detail`: fired on the preview once it shows a render whole. */
 export interface RenderEventDetail {
@@ -121,10 +138,21 @@ export interface PostviewErrorDetail {
   message: string;
 }
 
+/** `postview:open`'s `detail`: fired (cancelable) on a `<textarea>` editor before an opened or
+ *  dropped file's text replaces its own. Cancel it to put the text in yourself (the page puts a
+ *  long text into CodeMirror); postview then only says it opened the file. */
+export interface OpenEventDetail {
+  /** The file's name. */
+  name: string;
+  /** The file's whole text. */
+  text: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'postview:render': CustomEvent<RenderEventDetail>;
     'postview:error': CustomEvent<PostviewErrorDetail>;
+    'postview:open': CustomEvent<OpenEventDetail>;
     /** postview panicked or trapped; `detail` is the message. Mount again to restart. */
     'postview:crash': CustomEvent<string>;
   }
@@ -143,6 +171,9 @@ export interface FileControls {
   /** The picker's `<input type=file>`; created, unattached, when left out. */
   input?: HTMLInputElement;
   save?: HTMLElement;
+  /** Where a dropped Markdown file opens (its drops are kept from the elements inside it).
+   *  Left out: a `<textarea>` editor; an adapter's editor then handles drops itself. */
+  drop?: HTMLElement;
 }
 "#;
 
@@ -151,7 +182,7 @@ const MOUNT_KEYS: &[&str] = &["draft", "files", "status", "alert", "toc"];
 /// The keys of `mount`'s object form.
 const PART_KEYS: &[&str] = &["editor", "preview", "options"];
 /// The keys of `files`.
-const FILE_KEYS: &[&str] = &["open", "input", "save"];
+const FILE_KEYS: &[&str] = &["open", "input", "save", "drop"];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -436,6 +467,7 @@ fn files_option(value: JsValue) -> Result<Option<FileControls>, JsError> {
         open: element_option(field("open"), "files.open")?,
         input: element_option::<HtmlInputElement>(field("input"), "files.input")?,
         save: element_option(field("save"), "files.save")?,
+        drop: element_option(field("drop"), "files.drop")?,
     }))
 }
 

@@ -17,7 +17,13 @@ export function fakeAdapter(text) {
   return {
     current: text, top: 1, caret: undefined, fail: false, scrolledTo: [], set: [], stopped: false, notify: null,
     listens: 0,
-    text() { if (this.fail) throw new Error('the editor is gone'); return this.current; },
+    reads: 0,
+    text() { if (this.fail) throw new Error('the editor is gone'); this.reads += 1; return this.current; },
+    /** An author's edit: \`insert\` in place of \`from\`..\`to\` (UTF-16), reported with it when \`withEdit\`. */
+    edit(from, to, insert, withEdit) {
+      this.current = this.current.slice(0, from) + insert + this.current.slice(to);
+      this.notify('change', withEdit ? { from, to, insert } : undefined);
+    },
     topLine() { return this.top; },
     scrollToLine(line) { this.scrolledTo.push(line); this.top = line; },
     caretLine() { return this.caret; },
@@ -149,6 +155,119 @@ async fn an_adapter_s_text_renders_now_and_its_changes_on_the_next_frame() {
     assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("第一节"), "rendered before the frame");
     frames(2).await;
     assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("改过了"));
+}
+
+#[wasm_bindgen_test]
+fn an_adapter_whose_text_is_ready_on_change_has_a_short_text_rendered_at_once() {
+    let page = Page::new("");
+    let adapter = fake_adapter(POST);
+    set(&adapter, "textReadyOnChange", true);
+    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    set(&adapter, "current", "# 马上就改\n");
+    report(&adapter, "change");
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("马上就改"), "rendered before the frame");
+}
+
+/// Makes the adapter's edit `insert` in place of UTF-16 `from`..`to`, reported with it or not.
+fn edit(adapter: &JsValue, (from, to, insert): (u32, u32, &str), with_edit: bool) {
+    let edit: js_sys::Function = get(adapter, "edit").dyn_into().unwrap();
+    let arguments = Array::of4(&from.into(), &to.into(), &insert.into(), &with_edit.into());
+    edit.apply(adapter, &arguments).unwrap();
+}
+
+/// The body HTML the previewer holds, and the body HTML a full render of the adapter's text gives.
+fn held_and_fresh(previewer: &postview::wasm::Previewer, adapter: &JsValue) -> (String, String) {
+    let held = get(&previewer.rendered().unwrap(), "html").as_string().unwrap();
+    (held, postview::render(&current(adapter), &postview::RenderOptions::default()).html)
+}
+
+fn current(adapter: &JsValue) -> String {
+    get(adapter, "current").as_string().unwrap()
+}
+
+/// Where `needle` starts in the adapter's text, in UTF-16 code units.
+fn offset(adapter: &JsValue, needle: &str) -> u32 {
+    let text = current(adapter);
+    text[..text.find(needle).unwrap()].encode_utf16().count() as u32
+}
+
+/// A post with characters of every UTF-8 length and UTF-16 surrogate pairs (😀 is two units).
+const MIXED_POST: &str =
+    "---\ntitle: 混合 😀\n---\n\n# 第一节 😀\n\nascii, é, 汉字, 😀😀 end.\n\n- 一项\n- two\n\n最后一段。\n";
+
+#[wasm_bindgen_test]
+async fn edits_an_adapter_reports_render_as_a_full_render_does_without_reading_its_text_again() {
+    let page = Page::new("");
+    let adapter = fake_adapter(MIXED_POST);
+    let previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    // The first reported edit has postview read the text once more, to keep it.
+    let end = offset(&adapter, "end.");
+    edit(&adapter, (end, end, "更多 "), true);
+    frames(2).await;
+    let reads = get(&adapter, "reads");
+    let (held, fresh) = held_and_fresh(&previewer, &adapter);
+    assert_eq!(held, fresh);
+    // Each: where it starts (a needle), how many UTF-16 units it takes out, what it puts in.
+    let steps = [
+        ("😀 更多", 2, ""),             // a surrogate pair out
+        ("---\ntitle", 0, "\n"),        // before the front matter
+        ("- two", 5, "- 二\n- 三 😀"),  // a list item replaced by two
+        ("最后", 2, "## 标题\n\n最后"), // a heading put in
+    ];
+    for (needle, taken, insert) in steps {
+        let from = offset(&adapter, needle);
+        edit(&adapter, (from, from + taken, insert), true);
+        frames(2).await;
+        let (held, fresh) = held_and_fresh(&previewer, &adapter);
+        assert_eq!(held, fresh, "after {needle:?}: {}", current(&adapter));
+    }
+    // Two edits before one frame: at the very end, then at the very start.
+    let end = current(&adapter).encode_utf16().count() as u32;
+    edit(&adapter, (end, end, "\n末尾。\n"), true);
+    edit(&adapter, (0, 1, ""), true);
+    frames(2).await;
+    let (held, fresh) = held_and_fresh(&previewer, &adapter);
+    assert_eq!(held, fresh);
+    assert_eq!(get(&adapter, "reads"), reads, "the text was not read again");
+    assert_eq!(page.text_of(".postview-body h2").as_deref(), Some("标题"));
+    assert!(current(&adapter).starts_with("---\ntitle") && current(&adapter).ends_with("末尾。\n"));
+}
+
+#[wasm_bindgen_test]
+async fn a_change_without_its_edit_or_with_one_that_does_not_fit_reads_the_adapter_s_text_again() {
+    let page = Page::new("");
+    let adapter = fake_adapter("# 甲\n");
+    let previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    edit(&adapter, (2, 3, "乙"), true);
+    frames(2).await;
+    edit(&adapter, (2, 3, "丙"), false);
+    frames(2).await;
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("丙"));
+    // Past the end: read again.
+    set(&adapter, "current", "# 丁 😀\n");
+    report_with(&adapter, "change", (40, 41, "x"));
+    frames(2).await;
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("丁 😀"));
+    // Inside a surrogate pair (😀 is units 4 and 5): read again.
+    set(&adapter, "current", "# 戊\n");
+    report_with(&adapter, "change", (5, 5, "x"));
+    frames(2).await;
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("戊"));
+    edit(&adapter, (3, 3, "己"), true);
+    frames(2).await;
+    let (held, fresh) = held_and_fresh(&previewer, &adapter);
+    assert_eq!(held, fresh);
+    assert_eq!(page.text_of(".postview-body h1").as_deref(), Some("戊己"));
+}
+
+/// Reports `what` with an edit that may not be the one made.
+fn report_with(adapter: &JsValue, what: &str, (from, to, insert): (u32, u32, &str)) {
+    let change = Object::new();
+    set(&change, "from", from);
+    set(&change, "to", to);
+    set(&change, "insert", insert);
+    let notify: js_sys::Function = get(adapter, "notify").dyn_into().unwrap();
+    notify.call2(&JsValue::UNDEFINED, &what.into(), &change).unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -2,10 +2,12 @@
 // post, to the end of the first frame in which the preview shows the change.
 //
 // What is measured, in the page: t0 = performance.now() just before
-// document.execCommand('insertText') types one character into the "Markdown source" textbox (the
-// textarea's own edit and the `input` event it fires are inside the figure). "changed" is when a
-// MutationObserver first hears that the "Preview" region changed (the render is done, nothing is
-// painted yet). "painted" waits frame by frame (requestAnimationFrame) until that change, then one
+// document.execCommand('insertText') types one character into the "Markdown source" textbox
+// (the editor's own edit is inside the figure: CodeMirror's, where the page put the post in it,
+// handling the browser's edit of its content; a textarea's, with the `input` event it fires).
+// The post goes in as a paste (pasteIntoPage), so the page picks the editor as it would for an
+// author. "changed" is when a MutationObserver first hears that the "Preview" region changed
+// (the render is done, nothing is painted yet). "painted" waits frame by frame (requestAnimationFrame) until that change, then one
 // MessageChannel task more, which runs after that frame's style, layout and paint on the main
 // thread (compositing on other threads is not included). Keystrokes land at spread-out moments
 // of the 16.7 ms frame, as a person's do, not always just after a frame. "working" is "painted"
@@ -25,7 +27,7 @@ const TYPED = '嗯';
  * working } in ms, `working` being `painted` less the idle wait between the end of the edit's
  * input event and the start of the next frame.
  */
-async function typeInMiddle({ editor, preview, text, edits, typed }) {
+async function typeInMiddle({ editor, preview, edits, typed, glue }) {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const nextTask = () => new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -33,10 +35,20 @@ async function typeInMiddle({ editor, preview, text, edits, typed }) {
     channel.port2.postMessage(0);
   });
   const settle = async () => { await frame(); await frame(); await nextTask(); };
+  // CodeMirror's view (the textbox is its content element), or none for a textarea.
+  const view = editor instanceof HTMLTextAreaElement ? null : (await import(glue)).EditorView.findFromDOM(editor.getRootNode());
+  const textOf = () => (view ? view.state.doc.toString() : editor.value);
+  /** Puts the caret at `at` (scrolled into view) and the focus in the editor, as a click there would. */
+  const placeCaret = (at) => {
+    if (!view) {
+      editor.focus();
+      editor.setSelectionRange(at, at);
+      return;
+    }
+    view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+    view.focus();
+  };
 
-  editor.value = text;
-  editor.dispatchEvent(new Event('input', { bubbles: true }));
-  while (!preview.textContent.includes('慢一点，才看得清楚')) await frame();
   await settle();
 
   let changes = 0;
@@ -49,9 +61,8 @@ async function typeInMiddle({ editor, preview, text, edits, typed }) {
   const latencies = [];
   for (let i = 0; i < edits; i += 1) {
     // Before a full stop in the middle of the post (moving on a little each time): body text.
-    const at = editor.value.indexOf('。', (editor.value.length >> 1) + i * 41);
-    editor.focus();
-    editor.setSelectionRange(at, at);
+    const current = textOf();
+    placeCaret(current.indexOf('。', (current.length >> 1) + i * 41));
     await settle();
     await new Promise((resolve) => setTimeout(resolve, (i * 7) % 17));
     changes = 0;
@@ -79,6 +90,27 @@ async function typeInMiddle({ editor, preview, text, edits, typed }) {
   return latencies;
 }
 
+/**
+ * Puts `text` in the page's editor (its textarea, `#source`, on the pages timed here) in place of
+ * its text, the way a paste does: a paste event, which the page may take (postview's page puts a
+ * long paste into CodeMirror); if it does not, the text goes in as the browser's own paste would
+ * (an untrusted event has no default action). Resolves once the preview shows the post's end.
+ */
+export async function pasteIntoPage(page, text) {
+  await page.evaluate((text) => {
+    const editor = document.getElementById('source');
+    editor.focus();
+    editor.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    if (editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))) {
+      editor.value = text;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, text);
+  await page.waitForFunction(() => document.getElementById('preview').textContent.includes('慢一点，才看得清楚'), null, { timeout: 300_000, polling: 200 });
+}
+
 /** { median, min, max } of one series. */
 const summary = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 
@@ -92,10 +124,13 @@ export async function measureKeystrokes(context, pageUrl, inputs, report = () =>
   for (const input of inputs) {
     const page = await context.newPage();
     await page.goto(pageUrl);
+    await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+    await pasteIntoPage(page, input.text);
+    // The textbox the paste left (postview's page: CodeMirror for a long post, else the textarea).
     const editor = await page.getByRole('textbox', { name: 'Markdown source' }).elementHandle();
     const preview = await page.getByRole('region', { name: 'Preview' }).elementHandle();
-    await page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
-    const all = await page.evaluate(typeInMiddle, { editor, preview, text: input.text, edits: WARM_UP + EDITS, typed: TYPED });
+    const glue = new URL('editor/build/codemirror.js', pageUrl).href;
+    const all = await page.evaluate(typeInMiddle, { editor, preview, edits: WARM_UP + EDITS, typed: TYPED, glue });
     const timed = all.slice(WARM_UP);
     results[input.name] = {
       changed: summary(timed.map((t) => t.changed)),

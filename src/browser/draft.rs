@@ -36,8 +36,10 @@ pub struct DraftOptions {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub key: String,
     /// Put the stored draft in the editor when it differs from the editor's text. Default: true.
-    /// False keeps the editor's text and stores it: for mounting again over text the author is
-    /// still editing (after a crash), which is newer than any stored draft.
+    /// False keeps the editor's text and stores it over a stored draft that differs (with none
+    /// stored, the text is stored once the author edits it): for mounting again over text the
+    /// author is still editing (after a crash, or on another editor), which is newer than any
+    /// stored draft.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub restore: bool,
 }
@@ -257,7 +259,8 @@ fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
 
 impl State {
     /// On mount: the stored draft replaces the editor's initial text when they differ, or, when
-    /// not `replace`, the editor's text is stored over it.
+    /// not `replace`, the editor's text is stored over it. With none stored, nothing is stored
+    /// until an edit (a page that mounts again on another editor leaves the sample unstored).
     fn restore(&mut self, replace: bool) {
         let storage = match &self.storage {
             Ok(storage) => storage,
@@ -278,8 +281,8 @@ impl State {
                 Ok(()) => self.notices.say(&format!("Restored your draft from {}", local_time(draft.stamp.saved_at))),
                 Err(message) => cannot_use_editor(&message),
             },
-            None if replace => {}
-            _ => {
+            None => {}
+            Some(_) => {
                 self.unstored = true;
                 self.store_now();
             }

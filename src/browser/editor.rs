@@ -6,11 +6,19 @@
 //! Everything postview runs on one editor (the previewer, drafts, files) hears its reports
 //! through [`Editor::listen`]: a textarea's events, or the adapter's one `listen` subscription
 //! shared by all of them (an adapter's `listen` is called once however many listen here).
+//!
+//! An adapter may report each change with the edit it made (`notify('change', { from, to,
+//! insert })`, UTF-16 offsets into the text before it). Once it has, postview keeps the text it
+//! last read from the adapter with the reported edits applied, and reads that copy instead of
+//! copying the whole text out of the adapter again (at 1 MB, the copy into the module was the
+//! largest part of a keystroke's cost that grows with the text). A change reported without its
+//! edit, or with one that does not fit the copy, drops the copy: the next read is the adapter's.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Reflect};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, HtmlTextAreaElement};
 
@@ -74,6 +82,8 @@ pub enum Editor {
 pub struct Adapter {
     js: EditorAdapter,
     reports: Rc<Reports>,
+    /// Its `textReadyOnChange`: `text()` already gives the new text when it reports a change.
+    text_ready_on_change: bool,
 }
 
 /// One who hears an adapter's reports, and its number (to stop hearing).
@@ -83,7 +93,16 @@ type Hearer = (u32, Rc<dyn Fn(EditorEvent)>);
 /// it was given.
 struct AdapterSubscription {
     stop: Option<Function>,
-    _notify: Closure<dyn Fn(JsValue)>,
+    _notify: Closure<dyn Fn(JsValue, JsValue)>,
+}
+
+/// The edit an adapter may report with a change: `insert` in place of `from`..`to`, UTF-16
+/// offsets into the text before it (`TextChange` in postview.d.ts).
+#[derive(Deserialize)]
+struct TextChange {
+    from: u32,
+    to: u32,
+    insert: String,
 }
 
 /// One adapter's reports: heard once (its `listen`), passed on to every hearer.
@@ -96,9 +115,39 @@ pub struct Reports {
     /// True while postview itself puts text in the editor: the change the adapter reports then
     /// is not an edit, and whoever put the text in says what it is (see [`Editor::set_text`]).
     quiet: Cell<bool>,
+    /// Whether the adapter has reported a change with its edit: then its text is kept in `text`.
+    reports_edits: Cell<bool>,
+    /// The adapter's text as last read, with the edits it reported since applied; `None` when
+    /// not known (not read yet, or a change came without its edit).
+    text: RefCell<Option<String>>,
 }
 
 impl Reports {
+    /// Applies the change the adapter reported (`change`: its edit, or anything else when it
+    /// gave none) to the text kept for it.
+    fn follow(&self, change: &JsValue) {
+        let edit = match change.is_object() {
+            true => serde_wasm_bindgen::from_value::<TextChange>(change.clone()).ok(),
+            false => None,
+        };
+        let mut kept = self.text.borrow_mut();
+        let Some(edit) = edit else {
+            *kept = None;
+            return;
+        };
+        self.reports_edits.set(true);
+        let applied = kept.as_mut().is_some_and(|text| match byte_range(text, edit.from, edit.to) {
+            Some(range) => {
+                text.replace_range(range, &edit.insert);
+                true
+            }
+            None => false,
+        });
+        if !applied {
+            *kept = None;
+        }
+    }
+
     /// Passes `event` to every hearer (a copy of the list: a hearer may stop hearing meanwhile).
     fn tell(&self, event: EditorEvent) {
         let hearers: Vec<_> = self.hearers.borrow().iter().map(|(_, hear)| Rc::clone(hear)).collect();
@@ -125,7 +174,9 @@ impl Editor {
         if let Some(missing) = REQUIRED.iter().find(|name| method(&value, name).is_none()) {
             return Err(format!("the editor adapter has no `{missing}` method"));
         }
-        Ok(Editor::Adapter(Adapter { js: value.unchecked_into(), reports: Rc::default() }))
+        let text_ready_on_change =
+            Reflect::get(&value, &"textReadyOnChange".into()).is_ok_and(|ready| ready.as_bool() == Some(true));
+        Ok(Editor::Adapter(Adapter { js: value.unchecked_into(), reports: Rc::default(), text_ready_on_change }))
     }
 
     /// Whether postview can replace the editor's text, as drafts and files do: a textarea, or an
@@ -138,6 +189,16 @@ impl Editor {
                     .into())
             }
             _ => Ok(()),
+        }
+    }
+
+    /// Whether the editor's text can be read as soon as it reports a change (a textarea's can;
+    /// an adapter's when it says so), so that a change may be rendered then rather than on the
+    /// next frame.
+    pub fn text_ready_on_change(&self) -> bool {
+        match self {
+            Editor::TextArea(_) => true,
+            Editor::Adapter(adapter) => adapter.text_ready_on_change,
         }
     }
 
@@ -154,9 +215,18 @@ impl Editor {
         match self {
             Editor::TextArea(textarea) => Ok(textarea.value()),
             Editor::Adapter(adapter) => {
+                let reports = &adapter.reports;
+                if let Some(text) = reports.text.borrow().as_ref() {
+                    return Ok(text.clone());
+                }
                 let text = adapter.js.text().map_err(|e| failed("text", &e))?;
-                text.as_string()
-                    .ok_or_else(|| "the editor adapter's text() returned something else than a string".into())
+                let text = text.as_string().ok_or_else(|| {
+                    EditorError::from("the editor adapter's text() returned something else than a string")
+                })?;
+                if reports.reports_edits.get() {
+                    *reports.text.borrow_mut() = Some(text.clone());
+                }
+                Ok(text)
             }
         }
     }
@@ -188,6 +258,8 @@ impl Editor {
                 adapter.reports.quiet.set(true);
                 let set = call_optional(&adapter.js, "setText", &[text.into()]);
                 adapter.reports.quiet.set(false);
+                // Read again next time (an adapter without `setText` keeps its own text).
+                *adapter.reports.text.borrow_mut() = None;
                 set.map(drop)
             }
         }
@@ -313,11 +385,14 @@ impl Editor {
 fn subscribe(adapter: &Adapter) -> Result<AdapterSubscription, EditorError> {
     // Weak: the reports hold this closure.
     let reports: Weak<Reports> = Rc::downgrade(&adapter.reports);
-    let notify = Closure::<dyn Fn(JsValue)>::new(move |what: JsValue| {
+    let notify = Closure::<dyn Fn(JsValue, JsValue)>::new(move |what: JsValue, change: JsValue| {
         let Some(reports) = reports.upgrade() else { return };
         // Anything else than a known name is taken as a change: rendering once more is
         // harmless, missing an edit is not.
         let event = what.as_string().and_then(|name| EditorEvent::from_name(&name)).unwrap_or(EditorEvent::Change);
+        if event == EditorEvent::Change && !reports.quiet.get() {
+            reports.follow(&change);
+        }
         if !(event == EditorEvent::Change && reports.quiet.get()) {
             reports.tell(event);
         }
@@ -325,6 +400,29 @@ fn subscribe(adapter: &Adapter) -> Result<AdapterSubscription, EditorError> {
     let guarded = guard::guarded(notify.as_ref().unchecked_ref());
     let stop = adapter.js.listen(&guarded).map_err(|e| failed("listen", &e))?;
     Ok(AdapterSubscription { stop: stop.dyn_into().ok(), _notify: notify })
+}
+
+/// The byte range in `text` of UTF-16 offsets `from`..`to`; `None` when either is past the end or
+/// inside a character, or `from` is after `to`.
+fn byte_range(text: &str, from: u32, to: u32) -> Option<std::ops::Range<usize>> {
+    if from > to {
+        return None;
+    }
+    let (mut units, mut start) = (0, None);
+    // The end of the text, as a place, after its characters.
+    for (at, c) in text.char_indices().chain([(text.len(), '\0')]) {
+        if units == from {
+            start = Some(at);
+        }
+        if units == to {
+            return start.map(|start| start..at);
+        }
+        if units > to {
+            return None;
+        }
+        units += c.len_utf16() as u32;
+    }
+    None
 }
 
 /// An editor's reports to one hearer, until dropped.

@@ -1,8 +1,9 @@
 //! The events a mounted preview fires for its embedder: `postview:render` once the preview shows
 //! a render whole (what was found in the post, and how long it took), and `postview:error` when
 //! something could not be rendered (bad input to `update`, an editor adapter that failed, the
-//! preview that could not be patched, a crash). Both bubble. Fire them with no borrow of the
-//! previewer held: a listener may call back into it.
+//! preview that could not be patched, a crash); and, on a `<textarea>` editor, `postview:open`
+//! before an opened file's text replaces its own (cancelable: the embedder puts it in). All
+//! bubble. Fire them with no borrow of the previewer held: a listener may call back into it.
 
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -15,6 +16,8 @@ use crate::{Diagnostic, PostMeta, Rendered, Stats};
 pub const RENDER_EVENT: &str = "postview:render";
 /// Fired on the preview when a render failed; the last good render stays shown.
 pub const ERROR_EVENT: &str = "postview:error";
+/// Fired on a `<textarea>` editor before an opened file's text replaces its own; cancelable.
+pub const OPEN_EVENT: &str = "postview:open";
 
 /// How long a render took, in milliseconds.
 #[derive(Clone, Copy, Debug, Default, Serialize)]
@@ -52,6 +55,13 @@ pub enum ErrorKind {
     Preview,
     /// postview crashed (a panic or a trap); `postview:crash` fires too.
     Crash,
+}
+
+/// `postview:open`'s `detail` (`OpenEventDetail` in postview.d.ts): the file's name and text.
+#[derive(Serialize)]
+pub struct OpenDetail<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -94,6 +104,19 @@ pub fn dispatch(target: &HtmlElement, name: &str, detail: &JsValue) {
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = target.dispatch_event(&event);
+    }
+}
+
+/// Fires `postview:open` with `detail` on `textarea`; false when a listener canceled it (and
+/// took the file's text over).
+pub fn fire_open(textarea: &HtmlElement, detail: &OpenDetail) -> bool {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_detail(&to_js(detail));
+    match CustomEvent::new_with_event_init_dict(OPEN_EVENT, &init) {
+        Ok(event) => textarea.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }
 

@@ -9,8 +9,9 @@
 //! Rendering at once does the work while the browser waits for its next frame anyway, instead
 //! of inside that frame before its layout and paint: the edit is painted up to a render's time
 //! sooner. A slow render (a long post) stays on the frame, so that fast typing is rendered once
-//! a frame, not once a keystroke. An adapter's changes always wait for the frame: its editor may
-//! report in the middle of its own update, and its text is read on the frame after.
+//! a frame, not once a keystroke. An adapter's changes wait for the frame (its editor may report
+//! in the middle of its own update, and its text is read on the frame after), unless it says its
+//! text is ready when it reports (`textReadyOnChange`, as CodeMirror's is): then as a textarea's.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -59,6 +60,9 @@ struct State {
     stale: bool,
     /// How long the last render took, from the text to the preview showing all of it (ms).
     last_cost_ms: f64,
+    /// The length of the text last rendered (UTF-8 bytes), for an adapter's text, whose length
+    /// is not known without reading it.
+    last_length: usize,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
     this: Weak<RefCell<State>>,
     /// The latest render, and what the next one re-renders only in part.
@@ -107,6 +111,7 @@ impl Previewer {
                 frame: None,
                 stale: false,
                 last_cost_ms: f64::INFINITY,
+                last_length: usize::MAX,
                 this: this.clone(),
                 sanitized: SanitizedBlocks::default(),
                 scroll: Rc::clone(&scroll),
@@ -260,9 +265,16 @@ impl State {
     /// after a quick render, with no frame of ours pending (none rendered since the last frame,
     /// and no long body being shown).
     fn renders_at_once(&self) -> bool {
-        let Some(textarea) = self.editor.textarea() else { return false };
-        self.frame.is_none()
-            && (textarea.text_length() <= RENDER_AT_ONCE_LENGTH || self.last_cost_ms <= RENDER_AT_ONCE_MS)
+        if !self.editor.text_ready_on_change() {
+            return false;
+        }
+        // An adapter's text is about as long as the last one rendered (UTF-8 bytes are at least
+        // as many as UTF-16 units).
+        let short = match self.editor.textarea() {
+            Some(textarea) => textarea.text_length() <= RENDER_AT_ONCE_LENGTH,
+            None => self.last_length <= RENDER_AT_ONCE_LENGTH as usize,
+        };
+        self.frame.is_none() && (short || self.last_cost_ms <= RENDER_AT_ONCE_MS)
     }
 
     fn request_frame(&mut self) {
@@ -298,6 +310,7 @@ impl State {
     /// Renders `source` and shows it; `postview:render` goes out once all of it is shown.
     fn render(&mut self, source: String) {
         self.stale = false;
+        self.last_length = source.len();
         let started = events::now();
         let header = self.renderer.rendered().map(|last| last.header_html.clone());
         // Out of the state while it is shown, which needs the state.

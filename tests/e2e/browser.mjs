@@ -1,6 +1,7 @@
 // Debian's Chromium under playwright-core, started the way this machine allows (no downloads,
 // no background network), and a page on www/ whose outside images are answered locally.
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serveWww } from './static-server.mjs';
 
@@ -12,6 +13,9 @@ export const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAA
 
 /** Resolves once the page's region named "Preview" shows the post's first block. */
 const firstPreview = (page) => page.getByRole('region', { name: 'Preview' }).locator('.postview-body > *').first().waitFor();
+
+/** Resolves once CodeMirror has taken the textarea's place on the previewer's page (www/main.js). */
+export const codeMirrorIn = (page) => page.waitForFunction(() => document.documentElement.dataset.editor === 'codemirror');
 
 /** Starts the server and the browser; returns { url, open, close }. */
 export async function startBrowser() {
@@ -102,3 +106,53 @@ export async function crashAndRemount(page) {
 /** The page's editor and preview, by their accessible names (part of postview's contract). */
 export const editorOf = (page) => page.getByRole('textbox', { name: 'Markdown source' });
 export const previewOf = (page) => page.getByRole('region', { name: 'Preview' });
+
+/**
+ * Replaces all the text of the page's editor with `text`, as a paste does. CodeMirror is given a
+ * paste event (Playwright's `fill` would put the text in through the browser's own editing,
+ * which writes inline styles into CodeMirror's content that the page's CSP then blocks); a
+ * textarea is filled.
+ */
+export async function fillEditor(page, text) {
+  const editor = editorOf(page);
+  if (await editor.evaluate((element) => element instanceof HTMLTextAreaElement)) return editor.fill(text);
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await editor.evaluate((content, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The page's CodeMirror bundle, relative to the page. */
+const PAGE_EDITOR = './editor/build/codemirror.js';
+
+/**
+ * The whole text of the page's editor: CodeMirror's, through its own API (it draws only the
+ * lines in view), or a textarea's value. `glue` is the CodeMirror bundle, relative to the page.
+ */
+export function editorText(page, glue = PAGE_EDITOR) {
+  return editorOf(page).evaluate(async (element, glue) => {
+    if (element instanceof HTMLTextAreaElement) return element.value;
+    const { EditorView } = await import(glue);
+    return EditorView.findFromDOM(element.getRootNode()).state.doc.toString();
+  }, glue);
+}
+
+/** Where the caret is in the page's editor: a UTF-16 offset into its text. */
+export function editorCaret(page, glue = PAGE_EDITOR) {
+  return editorOf(page).evaluate(async (element, glue) => {
+    if (element instanceof HTMLTextAreaElement) return element.selectionStart;
+    const { EditorView } = await import(glue);
+    return EditorView.findFromDOM(element.getRootNode()).state.selection.main.head;
+  }, glue);
+}
+
+/** Resolves once the page's editor holds `text`; fails (with both texts) after ten seconds. */
+export async function waitForEditorText(page, text, glue) {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+    if ((await editorText(page, glue)) === text) return;
+  }
+  assert.equal(await editorText(page, glue), text);
+}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { editorOf, previewOf, useBrowser } from './browser.mjs';
+import { editorOf, editorText, fillEditor, previewOf, useBrowser, waitForEditorText } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -27,36 +27,14 @@ function longPost() {
 const openExample = () =>
   browser.open({ path: 'examples/codemirror/', viewport: { width: 1280, height: 800 } });
 
-/** Replaces CodeMirror's whole text with `text` the way a paste does (a paste event CodeMirror handles). */
-async function paste(page, text) {
-  await editorOf(page).focus();
-  await page.keyboard.press('Control+A');
-  await editorOf(page).evaluate((content, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-/** CodeMirror's whole text, through its own API (it draws only the lines in view). */
-function codeMirrorText(page) {
-  return page.evaluate(async () => {
-    const { EditorView } = await import('./build/codemirror.js');
-    return EditorView.findFromDOM(document.getElementById('editor').shadowRoot).state.doc.toString();
-  });
-}
-
-/** Resolves once CodeMirror holds `text`; fails after ten seconds. */
-async function waitForCodeMirrorText(page, text) {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
-    if ((await codeMirrorText(page)) === text) return;
-  }
-  assert.equal(await codeMirrorText(page), text);
-}
+/** The example's CodeMirror bundle, relative to it. */
+const GLUE = './build/codemirror.js';
+const codeMirrorText = (page) => editorText(page, GLUE);
+const waitForCodeMirrorText = (page, text) => waitForEditorText(page, text, GLUE);
 
 /** Pastes all of `text` but its last character into CodeMirror, then types that one. */
 async function typeIntoCodeMirror(page, text) {
-  await paste(page, text.slice(0, -1));
+  await fillEditor(page, text.slice(0, -1));
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text.slice(-1));
 }
@@ -74,7 +52,7 @@ const statusOf = (page) => page.locator('#status');
 async function openWithLongPost() {
   const opened = await openExample();
   const post = longPost();
-  await paste(opened.page, post);
+  await fillEditor(opened.page, post);
   await previewOf(opened.page).getByRole('heading', { name: '第 40 节' }).waitFor();
   return { ...opened, post };
 }
@@ -170,7 +148,7 @@ test('a 1 MB paste into CodeMirror still previews whole (how long the page was b
     new PerformanceObserver((list) => window.busy.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
   });
   const started = Date.now();
-  await paste(page, post);
+  await fillEditor(page, post);
   await previewOf(page).getByRole('heading', { name: `第 ${sections} 节`, exact: true }).waitFor({ timeout: 60_000 });
   const shownAfter = Date.now() - started;
   const busy = await page.evaluate(() => window.busy);
@@ -216,7 +194,7 @@ test('after a crash postview:error says so, the example mounts again on CodeMirr
 test('clicking a problem in the preview puts CodeMirror\'s caret on its line', async () => {
   const { page, close } = await openExample();
   await previewOf(page).locator('.postview-body h2').first().waitFor();
-  await paste(page, '---\ntitle: 日期不对\ndate: 不是日期\n---\n\n正文。\n');
+  await fillEditor(page, '---\ntitle: 日期不对\ndate: 不是日期\n---\n\n正文。\n');
   const place = previewOf(page).locator('.diagnostic-place').first();
   await place.waitFor();
   await editorOf(page).evaluate((content) => content.blur());

@@ -20,6 +20,7 @@ import init, {
   type FrontMatterFormat,
   type MountOptions,
   type MountParts,
+  type OpenEventDetail,
   type PostDate,
   type PostMeta,
   type PostviewErrorDetail,
@@ -31,6 +32,7 @@ import init, {
   type Severity,
   type SourceRange,
   type Stats,
+  type TextChange,
   type TocEntry,
   type Value,
 } from 'postview';
@@ -60,6 +62,8 @@ export const everyField: {
   renderEvent: Fields<RenderEventDetail>;
   timings: Fields<RenderTimings>;
   errorEvent: Fields<PostviewErrorDetail>;
+  openEvent: Fields<OpenEventDetail>;
+  textChange: Fields<TextChange>;
 } = {
   rendered: { html: true, blocks: true, headerHtml: true, frontMatter: true, meta: true, excerpt: true, diagnostics: true, stats: true, toc: true },
   block: { html: true, key: true, startLine: true, endLine: true },
@@ -86,12 +90,14 @@ export const everyField: {
   renderOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true },
   mountOptions: { flavor: true, rawHtml: true, cjkFriendlyEmphasis: true, draft: true, files: true, status: true, alert: true, toc: true },
   draft: { key: true, restore: true },
-  files: { open: true, input: true, save: true },
+  files: { open: true, input: true, save: true, drop: true },
   parts: { editor: true, preview: true, options: true },
-  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, caretLine: true, setText: true, setCaret: true },
+  adapter: { text: true, topLine: true, scrollToLine: true, listen: true, textReadyOnChange: true, caretLine: true, setText: true, setCaret: true },
   renderEvent: { meta: true, frontMatterFormat: true, diagnostics: true, stats: true, timings: true },
   timings: { renderMs: true, patchMs: true, frames: true },
   errorEvent: { kind: true, message: true },
+  openEvent: { name: true, text: true },
+  textChange: { from: true, to: true, insert: true },
 };
 
 // Each union spelled out whole: a member added to or removed from a type fails the check.
@@ -225,9 +231,15 @@ export function renderOnServer(source: string): string {
 /** Every mount option, and every method of the previewer. */
 export function mountEverything(editor: HTMLTextAreaElement, preview: HTMLElement, input: HTMLInputElement): string {
   const draft: DraftOptions = { key: 'my-cms:post-42', restore: false };
-  const files: FileControls = { open: preview, input, save: preview };
+  const files: FileControls = { open: preview, input, save: preview, drop: preview };
   const options: Required<MountOptions> = { ...renderOptions, draft, files, status: preview, alert: preview, toc: preview };
   const previewer = mount(editor, preview, options);
+  // A long file's text goes elsewhere (the event is typed on the textarea).
+  editor.addEventListener('postview:open', (event) => {
+    const detail: OpenEventDetail = event.detail;
+    if (detail.text.length > 100_000) event.preventDefault();
+    console.info(`opening ${detail.name}`);
+  });
   mount(editor, preview, { draft: true });
   previewer.update('# New text');
   const latest: Rendered | undefined = previewer.rendered();
@@ -244,10 +256,14 @@ export function mountAdapter(preview: HTMLElement): string {
     text: () => text,
     topLine: () => 1.5,
     scrollToLine: (line: number) => void (caret = { ...caret, line }),
-    listen: (notify: (what: EditorReport) => void) => {
+    listen: (notify: (what: EditorReport, change?: TextChange) => void) => {
       notify('change');
+      const edit: TextChange = { from: 2, to: 7, insert: 'World' };
+      text = text.slice(0, edit.from) + edit.insert + text.slice(edit.to);
+      notify('change', edit);
       return () => void (reports.change += 1);
     },
+    textReadyOnChange: true,
     caretLine: () => caret.line,
     setText: (next: string) => void (text = next),
     setCaret: (line: number, column: number) => void (caret = { line, column }),

@@ -1,6 +1,7 @@
 // Bundles what the example pages import from npm (CodeMirror 6 for examples/codemirror/, Decap CMS
-// and React for examples/decap/) into
-// each example's build/ folder (ignored by git): `node www/examples/build.mjs`, run by `make build`.
+// and React for examples/decap/), and the page's own CodeMirror editor (www/editor/, loaded after
+// the first preview), into each one's build/ folder (ignored by git): `node www/examples/build.mjs`,
+// run by `make build`.
 // Prints each bundle's gzipped size.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ const here = new URL('.', import.meta.url).pathname;
 const bundles = [
   { example: 'codemirror', entry: 'codemirror.entry.js', out: 'codemirror.js' },
   { example: 'decap', entry: 'decap.entry.js', out: 'decap.js' },
+  { example: '../editor', entry: 'codemirror.entry.js', out: 'codemirror.js' },
 ];
 
 for (const { example, entry, out } of bundles) {
@@ -30,5 +32,5 @@ for (const { example, entry, out } of bundles) {
     logLevel: 'warning',
   });
   const gzipped = gzipSync(await readFile(outfile), { level: 9 }).length;
-  console.log(`www/examples/${example}/build/${out}: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+  console.log(`${join('www/examples', example, 'build', out)}: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
 }

@@ -3,3 +3,4 @@
 export { EditorView, basicSetup } from 'codemirror';
 export { Compartment, StateEffect } from '@codemirror/state';
 export { markdown } from '@codemirror/lang-markdown';
+export { codeMirrorAdapter } from './postview-codemirror.js';

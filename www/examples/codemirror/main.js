@@ -3,8 +3,7 @@
 // block, the list of problems, the draft kept in this browser and the Open… and Save .md buttons
 // work as with the page's textarea; everything is postview's `mount`.
 import init, { mount } from '../../pkg/postview.js';
-import { EditorView, basicSetup, markdown } from './build/codemirror.js';
-import { codeMirrorAdapter } from './postview-codemirror.js';
+import { EditorView, basicSetup, codeMirrorAdapter, markdown } from './build/codemirror.js';
 
 const status = document.getElementById('status');
 const timings = document.getElementById('timings');
