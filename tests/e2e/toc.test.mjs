@@ -93,6 +93,29 @@ test('the post shows its word count and reading time under its header', async ()
   await close();
 });
 
+test('a long table of contents is still one list of every heading in order, and its last entries lead to their headings', async () => {
+  const { page, problems, close } = await browser.open({ viewport: { width: 1280, height: 800 } });
+  // More headings than one part of the panel holds (src/browser/toc_panel.rs): it is laid out in parts.
+  let post = '---\ntitle: 很多节\n---\n\n';
+  for (let n = 1; n <= 300; n += 1) post += `## 第 ${n} 节\n\n第 ${n} 节的一段话。\n\n`;
+  await editorOf(page).fill(post);
+  const toc = tocOf(page);
+  await toc.getByRole('link', { name: '第 300 节', exact: true }).waitFor();
+  assert.equal(await toc.getByRole('list').count(), 1, 'one list for assistive technology');
+  const items = toc.getByRole('list').getByRole('listitem');
+  assert.equal(await items.count(), 300);
+  assert.deepEqual(
+    await items.evaluateAll((entries) => [0, 63, 64, 299].map((i) => entries[i].textContent)),
+    ['第 1 节', '第 64 节', '第 65 节', '第 300 节'],
+  );
+  await toc.getByRole('link', { name: '第 290 节', exact: true }).click();
+  await settle(page);
+  const place = await headingPlace(page, '第 290 节');
+  assert.ok(place >= -0.05 && place < 0.5, `heading at ${place} of the preview's height`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('after a crash the page mounts again with one table of contents, not two', async () => {
   const { page, close } = await browser.open();
   await editorOf(page).fill('## 崩溃前的标题\n\n正文。');
