@@ -12,12 +12,27 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PKG = join(ROOT, 'www/pkg');
 const OFFLINE = ['--offline', '--no-audit', '--no-fund'];
 
+/**
+ * How long an npm command may take before it is killed and run once more. npm now and then never
+ * exits once its work is done (seen here in `npm ci --offline`: node_modules complete, its event
+ * loop waiting on nothing for minutes); a normal run here takes seconds.
+ */
+const NPM_TIMEOUT_MS = 120_000;
+
 /** Runs `command` in `cwd`; resolves to its stdout, rejects with its stderr in the message. */
 export async function runIn(cwd, command, args) {
-  try {
-    return (await run(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
-  } catch (error) {
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout}${error.stderr}`, { cause: error });
+  const npm = command === 'npm';
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const options = { cwd, maxBuffer: 64 * 1024 * 1024, timeout: npm ? NPM_TIMEOUT_MS : 0, killSignal: 'SIGKILL' };
+      return (await run(command, args, options)).stdout;
+    } catch (error) {
+      if (npm && error.killed && attempt === 1) {
+        console.error(`${command} ${args.join(' ')} did not finish in ${NPM_TIMEOUT_MS / 1000} s in ${cwd}: running it again`);
+        continue;
+      }
+      throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout}${error.stderr}`, { cause: error });
+    }
   }
 }
 
