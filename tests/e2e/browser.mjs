@@ -2,6 +2,7 @@
 // no background network), and a page on www/ whose outside images are answered locally.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serveWww } from './static-server.mjs';
 
@@ -101,6 +102,14 @@ export function panicInPage(page, glue = './pkg/postview.js') {
 export async function crashAndRemount(page) {
   await panicInPage(page);
   await page.getByRole('status').getByText(/restarted/).waitFor();
+}
+
+/** Clicks Save .md and resolves to the file it downloads: { name, text }. */
+export async function saveFile(page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save .md' }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
 /** The page's editor and preview, by their accessible names (part of postview's contract). */

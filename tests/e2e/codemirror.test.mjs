@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { editorOf, editorText, fillEditor, previewOf, useBrowser, waitForEditorText } from './browser.mjs';
+import { editorOf, editorText, fillEditor, previewOf, saveFile, useBrowser, waitForEditorText } from './browser.mjs';
 
 const browser = useBrowser();
 
@@ -245,11 +245,7 @@ test('Save .md downloads CodeMirror\'s text as a file named after the title', as
   const text = '---\ntitle: My First Post!\n---\n\n正文。!';
   await typeIntoCodeMirror(page, text);
   await waitForCodeMirrorText(page, text);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save .md' }).click();
-  const file = await download;
-  assert.equal(file.suggestedFilename(), 'my-first-post.md');
-  assert.equal(await readFile(await file.path(), 'utf8'), text);
+  assert.deepEqual(await saveFile(page), { name: 'my-first-post.md', text });
   assert.equal(await statusOf(page).textContent(), 'Saved my-first-post.md');
   await close();
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { crashAndRemount, editorOf, previewOf, useBrowser } from './browser.mjs';
+import { crashAndRemount, editorOf, previewOf, saveFile, useBrowser } from './browser.mjs';
 
 const KEY = 'postview:draft';
 const OPENED_POST = await readFile(new URL('../fixtures/drafts/opened-post.md', import.meta.url), 'utf8');
@@ -220,16 +220,10 @@ test('Save .md downloads the editor text as a file named after the title', async
   const { page, close } = await browser.open();
   const text = '---\ntitle: My First Post!\n---\n\n正文。!';
   await typeIntoEditor(page, text);
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save .md' }).click();
-  const file = await download;
-  assert.equal(file.suggestedFilename(), 'my-first-post.md');
-  assert.equal(await readFile(await file.path(), 'utf8'), text);
+  assert.deepEqual(await saveFile(page), { name: 'my-first-post.md', text });
 
   await typeIntoEditor(page, 'No title here.');
-  const untitled = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save .md' }).click();
-  assert.equal((await untitled).suggestedFilename(), 'post.md');
+  assert.equal((await saveFile(page)).name, 'post.md');
   await close();
 });
 
