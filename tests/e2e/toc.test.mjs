@@ -116,6 +116,31 @@ test('a long table of contents is still one list of every heading in order, and 
   await close();
 });
 
+test('renaming a heading in a long table of contents redraws the entries near it, not the whole list', async () => {
+  const { page, problems, close } = await browser.open();
+  let post = '';
+  for (let n = 1; n <= 300; n += 1) post += `## 第 ${n} 节\n\n第 ${n} 节的一段话。\n\n`;
+  await editorOf(page).fill(post);
+  const toc = tocOf(page);
+  await toc.getByRole('link', { name: '第 300 节', exact: true }).waitFor();
+  // Marks on the first and last entries' nodes: a redrawn entry is a new node, without its mark.
+  const mark = (name) => toc.getByRole('link', { name, exact: true }).evaluate((link) => { link.marked = true; });
+  await mark('第 1 节');
+  await mark('第 300 节');
+  await mark('第 200 节');
+  const at = post.indexOf('## 第 200 节') + '## 第 200 节'.length;
+  await editorOf(page).evaluate((textarea, at) => textarea.setSelectionRange(at, at), at);
+  await page.keyboard.type('（改）');
+  await toc.getByRole('link', { name: '第 200 节（改）', exact: true }).waitFor();
+  const marked = (name) => toc.getByRole('link', { name, exact: true }).evaluate((link) => link.marked === true);
+  assert.equal(await marked('第 1 节'), true, 'the first entry was drawn again');
+  assert.equal(await marked('第 300 节'), true, 'the last entry was drawn again');
+  assert.equal(await marked('第 200 节（改）'), false);
+  assert.equal(await toc.getByRole('list').getByRole('listitem').count(), 300);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('after a crash the page mounts again with one table of contents, not two', async () => {
   const { page, close } = await browser.open();
   await editorOf(page).fill('## 崩溃前的标题\n\n正文。');
