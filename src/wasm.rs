@@ -292,7 +292,8 @@ pub struct Previewer {
 #[wasm_bindgen]
 impl Previewer {
     /// Replaces the editor's text and renders it at once (not an edit: it is not stored as a
-    /// draft until the author edits it). Anything else than a string fires `postview:error` on
+    /// draft until the author edits it); a huge change, its beginning at once and the rest over
+    /// the next frames, with one `postview:render` once all of it is shown. Anything else than a string fires `postview:error` on
     /// the preview, which keeps showing the last render.
     #[wasm_bindgen(js_name = update)]
     pub fn update_from_js(&self, #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) {
@@ -302,7 +303,8 @@ impl Previewer {
         }
     }
 
-    /// The latest render, as `render` returns it.
+    /// The latest render, as `render` returns it: of all of the text, even while a huge change
+    /// is still being shown in stages (the rest is rendered now).
     #[wasm_bindgen(unchecked_return_type = "Rendered | undefined")]
     pub fn rendered(&self) -> Result<JsValue, JsError> {
         self.live.last().map_or(Ok(JsValue::UNDEFINED), rendered_to_js)

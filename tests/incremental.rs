@@ -244,6 +244,80 @@ fn an_edit_that_changes_the_block_before_it_grows_the_window() {
     assert!(matches!(type_into(&post, offset, ": 定义\n\n"), RenderPath::Window { .. }));
 }
 
+/// Renders `source` in stages of about `step` bytes from `start`; the paths of every render.
+fn render_in_stages(start: &str, source: &str, step: usize) -> Vec<RenderPath> {
+    let options = RenderOptions::default();
+    let mut incremental = Incremental::new(options.clone());
+    let mut paths = vec![];
+    if !start.is_empty() {
+        render_and_check(&mut incremental, start, &options);
+    }
+    for _ in 0..source.len() {
+        let stage = incremental.next_stage(source, step).into_owned();
+        paths.push(render_and_check(&mut incremental, &stage, &options));
+        if stage == source {
+            return paths;
+        }
+    }
+    panic!("the stages never reached the source");
+}
+
+#[test]
+fn a_long_post_pasted_whole_is_rendered_in_stages_each_a_window_the_size_of_a_step() {
+    let post = long_post(40);
+    let paths = render_in_stages("", &post, 4096);
+    assert!(paths.len() >= post.len() / 8192, "{} stages for {} bytes", paths.len(), post.len());
+    assert_eq!(paths[0], RenderPath::Whole(Fallback::First));
+    for path in &paths[1..] {
+        match path {
+            // Only the old blocks at the stage's start are rendered again.
+            RenderPath::Window { removed, .. } => assert!(*removed <= 4, "{path:?}"),
+            path => panic!("a stage was rendered whole: {path:?}"),
+        }
+    }
+}
+
+/// `sections` sections of Chinese text, each under a heading of its own.
+fn numbered_sections(sections: usize) -> String {
+    (1..=sections)
+        .map(|n| format!("## 第 {n} 节\n\n这一节的正文，有**粗体**和`代码`。\n\n- 一项\n- 两项\n\n"))
+        .collect()
+}
+
+#[test]
+fn a_long_paste_between_paragraphs_is_staged_with_the_text_after_it_shown_throughout() {
+    let post = long_post(3);
+    let at = at(&post, "PyCon 全球各地都有");
+    let paste = numbered_sections(300);
+    let paths = render_in_stages(&post, &edited(&post, at..at, &paste), 4096);
+    // A stage takes a step and at most another to the next blank line.
+    assert!(paths.len() >= paste.len() / 8192, "{} stages for {} bytes", paths.len(), paste.len());
+    assert!(paths.iter().all(|path| matches!(path, RenderPath::Window { .. })), "{paths:?}");
+}
+
+#[test]
+fn a_stage_that_renames_a_later_heading_ends_the_stages() {
+    // The post's own sections come again in the paste: the headings after it change ids.
+    let post = long_post(3);
+    let at = at(&post, "PyCon 全球各地都有");
+    let paste = &long_post(30)[post.find("\n---\n").unwrap() + 5..];
+    let paths = render_in_stages(&post, &edited(&post, at..at, paste), 4096);
+    assert_eq!(paths, vec![RenderPath::Whole(Fallback::HeadingIds); 2]);
+}
+
+#[test]
+fn a_long_post_with_reference_definitions_is_staged_up_to_them_and_the_rest_comes_in_one_go() {
+    let post = format!("{}[链接]: https://example.com\n\n{}", long_post(20), numbered_sections(300));
+    let paths = render_in_stages("", &post, 4096);
+    assert!(paths.len() > 3, "{paths:?}");
+    assert_eq!(paths.last(), Some(&RenderPath::Whole(Fallback::ReferenceDefinitions)));
+    let middle = &paths[1..paths.len() - 1];
+    assert!(middle.iter().all(|path| matches!(path, RenderPath::Window { .. })), "{paths:?}");
+    // Definitions at the top: no stages.
+    let post = format!("[链接]: https://example.com\n\n{}", numbered_sections(300));
+    assert_eq!(render_in_stages("", &post, 4096), vec![RenderPath::Whole(Fallback::First)]);
+}
+
 /// Lines and pieces that change how the text around them is read.
 const TRICKY: &[&str] = &[
     "```\n",

@@ -231,6 +231,46 @@ fn update_renders_at_once_and_destroy_empties_the_preview() {
     assert_eq!(page.preview.child_element_count(), 0);
 }
 
+/// About `kilobytes` KB of numbered sections, and how many there are.
+fn numbered_sections(kilobytes: usize) -> (String, usize) {
+    let mut text = String::new();
+    let mut sections = 0;
+    while text.len() < kilobytes << 10 {
+        sections += 1;
+        text += &format!("## 第 {sections} 节\n\n{}\n\n- 一项\n- 两项\n\n", "一段正文。".repeat(20));
+    }
+    (text, sections)
+}
+
+/// The text of the preview's last heading.
+fn last_heading(page: &Page) -> Option<String> {
+    let headings = page.preview.query_selector_all(".postview-body h2").unwrap();
+    headings.item(headings.length().checked_sub(1)?)?.text_content()
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_update_is_shown_from_the_top_in_stages_and_rendered_is_all_of_it() {
+    let page = Page::new("");
+    let previewer = postview::wasm::mount(page.editor.clone(), page.preview.clone(), JsValue::UNDEFINED).unwrap();
+    let (source, sections) = numbered_sections(1024);
+    previewer.update(&source);
+    let first = last_heading(&page).expect("the post's beginning is shown at once");
+    assert_ne!(first, format!("第 {sections} 节"), "all of a 1 MB update was shown in its first task");
+    next_frames().await;
+    let later = last_heading(&page).unwrap();
+    assert!(later != first, "the next frames showed no more than {first}");
+    // rendered() is the whole post's render, whatever the preview shows yet.
+    let toc = js_sys::Array::from(&get(&previewer.rendered().unwrap(), "toc"));
+    assert_eq!(toc.length() as usize, sections);
+    for _ in 0..200 {
+        if last_heading(&page) == Some(format!("第 {sections} 节")) {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("the preview never showed the last section; it ends at {:?}", last_heading(&page));
+}
+
 #[wasm_bindgen_test]
 fn a_front_matter_error_is_listed_in_the_preview_with_its_place() {
     let page = Page::new("---\ntitle: x\nbroken: [\n---\n\n正文还在\n");

@@ -20,6 +20,7 @@
 
 mod edit;
 mod splice;
+mod stage;
 mod window;
 
 use crate::diagnostic::LineIndex;
@@ -30,6 +31,7 @@ use crate::stats::WordTally;
 use crate::{Block, RawHtml, RenderOptions, Rendered, Sanitizer, Stats};
 use edit::{line_growth, shifted, Edit};
 use splice::{Patch, Spliced};
+pub use stage::next_stage;
 use window::{Bodies, Window};
 
 /// Renders one post again and again as it is edited, re-rendering only what the edit can
@@ -120,6 +122,21 @@ impl Incremental {
         self.path
     }
 
+    /// The text to render next on the way to `source`: `source`, or when the change since the
+    /// latest render is more than `step` bytes, a stage with only part of it (see `stage`).
+    /// Not after a render made whole for what the change did to the rest of the post (a later
+    /// heading's id, raw HTML, a window that would not settle), nor when the post rendered
+    /// holds what makes every render whole (reference definitions…): each stage could be whole.
+    pub fn next_stage<'s>(&self, source: &'s str, step: usize) -> std::borrow::Cow<'s, str> {
+        let unstageable =
+            matches!(self.path, RenderPath::Whole(Fallback::HeadingIds | Fallback::RawHtml | Fallback::Unsettled));
+        match &self.last {
+            Some(last) if unstageable || last.global.is_some() => std::borrow::Cow::Borrowed(source),
+            Some(last) => next_stage(&last.source, source, step),
+            None => next_stage("", source, step),
+        }
+    }
+
     fn whole(&self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> Last {
         let (rendered, trace) = render::render_traced(source, &self.options, sanitizer);
         let text = render::without_bom(source);
@@ -130,14 +147,24 @@ impl Incremental {
 
 /// Why no edit of a body holding `text` can be rendered in part, if none can.
 fn global_syntax(text: &str) -> Option<Fallback> {
-    // A footnote definition holds `]:` too.
-    if text.contains("[^") {
-        return Some(Fallback::Footnotes);
+    // One pass over the bytes: three substring searches took three (and in WebAssembly each
+    // was slower than this whole loop).
+    let bytes = text.as_bytes();
+    let (mut definitions, mut hexo) = (false, false);
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            // A footnote definition holds `]:` too: footnotes are the reason to give.
+            b'[' if bytes.get(at + 1) == Some(&b'^') => return Some(Fallback::Footnotes),
+            b']' if bytes.get(at + 1) == Some(&b':') => definitions = true,
+            b'e' if !hexo => hexo = bytes[at..].starts_with(b"endcode") || bytes[at..].starts_with(b"endraw"),
+            _ => {}
+        }
     }
-    if text.contains("]:") {
-        return Some(Fallback::ReferenceDefinitions);
+    match (definitions, hexo) {
+        (true, _) => Some(Fallback::ReferenceDefinitions),
+        (false, true) => Some(Fallback::HexoCodeTags),
+        (false, false) => None,
     }
-    (text.contains("endcode") || text.contains("endraw")).then_some(Fallback::HexoCodeTags)
 }
 
 /// What a render in part will change.
