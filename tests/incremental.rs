@@ -244,18 +244,23 @@ fn an_edit_that_changes_the_block_before_it_grows_the_window() {
     assert!(matches!(type_into(&post, offset, ": 定义\n\n"), RenderPath::Window { .. }));
 }
 
-/// Renders `source` in stages of about `step` bytes from `start`; the paths of every render.
+/// Renders `source` in stages of about `step` bytes from `start`, checking each stage against a
+/// fresh render of its text; the paths of every render.
 fn render_in_stages(start: &str, source: &str, step: usize) -> Vec<RenderPath> {
     let options = RenderOptions::default();
+    let sanitizer: Option<&dyn Sanitizer> = Some(&MarkingSanitizer);
     let mut incremental = Incremental::new(options.clone());
     let mut paths = vec![];
     if !start.is_empty() {
         render_and_check(&mut incremental, start, &options);
     }
     for _ in 0..source.len() {
-        let stage = incremental.next_stage(source, step).into_owned();
-        paths.push(render_and_check(&mut incremental, &stage, &options));
-        if stage == source {
+        let all = incremental.render_toward(source, step, sanitizer);
+        let text = incremental.source().expect("a render was made").to_string();
+        assert_same(incremental.rendered().unwrap(), &render_with(&text, &options, sanitizer), &text);
+        paths.push(incremental.path());
+        assert_eq!(all, text == source);
+        if all {
             return paths;
         }
     }

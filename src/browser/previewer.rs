@@ -340,38 +340,39 @@ impl State {
         // Later stages are longer (a sixteenth of what is in): each stage costs a few passes over
         // the whole text besides its own render, so a long text comes in tens of stages, not
         // hundreds.
-        let step = STAGE_BYTES.max(self.renderer.rendered().map_or(0, |_| self.last_length) / 16);
-        let stage = self.renderer.next_stage(&source, step);
-        // A stage holds less than the source: part of the change is left for later.
-        if stage.len() < source.len() {
-            let stage = stage.into_owned();
-            self.pending = Some(source);
-            self.render_unstaged(stage);
-        } else {
-            self.pending = None;
-            self.render_unstaged(source);
-        }
+        let step = STAGE_BYTES.max(self.renderer.source().map_or(0, str::len) / 16);
+        self.render_toward(source, step);
     }
 
-    /// Renders `source`, all of it, and shows it.
+    /// Renders all of `source` now and shows it.
     fn render_unstaged(&mut self, source: String) {
+        self.render_toward(source, usize::MAX);
+    }
+
+    /// Renders `source`, or its next stage when the change puts more than `step` bytes in, and
+    /// shows it.
+    fn render_toward(&mut self, source: String, step: usize) {
         self.stale = false;
-        self.last_length = source.len();
         let started = events::now();
         let header = self.renderer.rendered().map(|last| last.header_html.clone());
         // Out of the state while it is shown, which needs the state.
         let mut renderer = std::mem::replace(&mut self.renderer, Incremental::new(self.options.clone()));
         let sanitized = &mut self.sanitized;
+        let mut all = true;
         sanitizer::with_sanitizer(|dompurify| {
             let path = sanitized.render(dompurify, |s| {
-                renderer.render(&source, Some(s));
+                all = renderer.render_toward(&source, step, Some(s));
                 renderer.path()
             });
             // A render in part asked only about its window's blocks; the others are still shown.
             sanitized.keep_earlier(!matches!(path, RenderPath::Whole(_)));
         });
-        let rendered = renderer.rendered().expect("a render was just made");
-        self.show(rendered, &source, header.as_ref(), started);
+        // A stage holds part of the change: the rest is left for the next frames.
+        self.pending = (!all).then_some(source);
+        if let (Some(rendered), Some(text)) = (renderer.rendered(), renderer.source()) {
+            self.last_length = text.len();
+            self.show(rendered, text, header.as_ref(), started);
+        }
         self.renderer = renderer;
     }
 

@@ -31,7 +31,7 @@ use crate::stats::WordTally;
 use crate::{Block, RawHtml, RenderOptions, Rendered, Sanitizer, Stats};
 use edit::{line_growth, shifted, Edit};
 use splice::{Patch, Spliced};
-pub use stage::next_stage;
+use stage::stage;
 use window::{Bodies, Window};
 
 /// Renders one post again and again as it is edited, re-rendering only what the edit can
@@ -95,21 +95,41 @@ impl Incremental {
 
     /// Renders `source`, re-rendering only around what changed since the previous call.
     pub fn render(&mut self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> &Rendered {
+        self.render_toward(source, usize::MAX, sanitizer);
+        self.rendered().expect("a render was just made")
+    }
+
+    /// Renders `source`, or when the change since the latest render puts more than `step` bytes
+    /// in, only its next stage (see `stage`): the text with a part of the change in it, which
+    /// [`Incremental::source`] then holds. Says whether all of `source` was rendered. No stages
+    /// after a render made whole for what the change did to the rest of the post (a later
+    /// heading's id, raw HTML, a window that would not settle), nor when the post rendered holds
+    /// what makes every render whole (reference definitions…): each stage could be whole too.
+    pub fn render_toward(&mut self, source: &str, step: usize, sanitizer: Option<&dyn Sanitizer>) -> bool {
         let last = self.last.take().filter(|last| last.sanitizer == sanitizer.is_some());
-        let plan = match &last {
-            Some(last) => plan(last, source, &self.options, sanitizer),
-            None => Err(Fallback::First),
+        // One look for what changed, used for the stage and the render (a pass over the text).
+        let edit = match &last {
+            Some(last) => Edit::between(&last.source, source),
+            None => Edit { start: 0, old_end: 0, new_end: source.len() },
         };
-        let (next, path) = match (last, plan) {
-            (Some(last), Ok(plan)) => {
-                let path = plan.path();
-                (apply(last, plan, source), path)
+        let unstageable =
+            matches!(self.path, RenderPath::Whole(Fallback::HeadingIds | Fallback::RawHtml | Fallback::Unsettled));
+        let stageable = last.as_ref().is_none_or(|last| !unstageable && last.global.is_none());
+        match stageable.then(|| stage(source, edit, step)).flatten() {
+            Some(stage) => {
+                self.render_from(last, &stage, None, sanitizer);
+                false
             }
-            (_, Err(reason)) => (self.whole(source, sanitizer), RenderPath::Whole(reason)),
-            (None, Ok(_)) => (self.whole(source, sanitizer), RenderPath::Whole(Fallback::First)),
-        };
-        self.path = path;
-        &self.last.insert(next).rendered
+            None => {
+                self.render_from(last, source, Some(edit), sanitizer);
+                true
+            }
+        }
+    }
+
+    /// The text of the latest render.
+    pub fn source(&self) -> Option<&str> {
+        self.last.as_ref().map(|last| last.source.as_str())
     }
 
     /// The latest render.
@@ -122,19 +142,22 @@ impl Incremental {
         self.path
     }
 
-    /// The text to render next on the way to `source`: `source`, or when the change since the
-    /// latest render is more than `step` bytes, a stage with only part of it (see `stage`).
-    /// Not after a render made whole for what the change did to the rest of the post (a later
-    /// heading's id, raw HTML, a window that would not settle), nor when the post rendered
-    /// holds what makes every render whole (reference definitions…): each stage could be whole.
-    pub fn next_stage<'s>(&self, source: &'s str, step: usize) -> std::borrow::Cow<'s, str> {
-        let unstageable =
-            matches!(self.path, RenderPath::Whole(Fallback::HeadingIds | Fallback::RawHtml | Fallback::Unsettled));
-        match &self.last {
-            Some(last) if unstageable || last.global.is_some() => std::borrow::Cow::Borrowed(source),
-            Some(last) => next_stage(&last.source, source, step),
-            None => next_stage("", source, step),
-        }
+    /// Renders `source` from `last`, given `edit` between their texts when it is known.
+    fn render_from(&mut self, last: Option<Last>, source: &str, edit: Option<Edit>, sanitizer: Option<&dyn Sanitizer>) {
+        let plan = match &last {
+            Some(last) => plan(last, source, edit, &self.options, sanitizer),
+            None => Err(Fallback::First),
+        };
+        let (next, path) = match (last, plan) {
+            (Some(last), Ok(plan)) => {
+                let path = plan.path();
+                (apply(last, plan, source), path)
+            }
+            (_, Err(reason)) => (self.whole(source, sanitizer), RenderPath::Whole(reason)),
+            (None, Ok(_)) => (self.whole(source, sanitizer), RenderPath::Whole(Fallback::First)),
+        };
+        self.path = path;
+        self.last = Some(next);
     }
 
     fn whole(&self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> Last {
@@ -186,10 +209,12 @@ impl Plan {
     }
 }
 
-/// How `source` can be rendered from `last`, or why it cannot be.
+/// How `source` can be rendered from `last` (`edit` between their texts, when known), or why
+/// it cannot be.
 fn plan(
     last: &Last,
     source: &str,
+    edit: Option<Edit>,
     options: &RenderOptions,
     sanitizer: Option<&dyn Sanitizer>,
 ) -> Result<Plan, Fallback> {
@@ -197,7 +222,12 @@ fn plan(
         return Err(Fallback::ByteOrderMark);
     }
     let (old, new) = (render::without_bom(&last.source), render::without_bom(source));
-    let edit = Edit::between(old, new);
+    // Both texts have the mark or neither: the edit, in the texts without it, is where it was
+    // less the mark's length (two texts that start with it share at least that much).
+    let edit = match edit {
+        Some(edit) => edit.within(source.len() - new.len()),
+        None => Edit::between(old, new),
+    };
     let read = render::read_front_matter(new, &LineIndex::new(new), options);
     let body_start = last.trace.body_start;
     let unchanged = edit.start == edit.old_end && edit.start == edit.new_end;

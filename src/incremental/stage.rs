@@ -10,32 +10,31 @@ use std::borrow::Cow;
 use super::edit::Edit;
 use super::global_syntax;
 
-/// The text to render next on the way from `last` (the text rendered last) to `source`:
-/// `source` itself when what changed between them is at most `step` bytes, or when the stage
-/// would bring in what makes every render whole (reference definitions, footnotes, Hexo code
-/// tags: the rest of the change is rendered at once, not in stages each rendered whole); else `source` with only the first `step` bytes or so of what the change put in, up to
-/// the end of a line (a blank line when one comes soon after), and the text after the change.
-pub fn next_stage<'s>(last: &str, source: &'s str, step: usize) -> Cow<'s, str> {
-    let edit = Edit::between(last, source);
+/// The stage to render on the way to `source`, `edit` away from the text rendered last: none
+/// when what the edit put in is at most `step` bytes, or when the stage would bring in what
+/// makes every render whole (reference definitions, footnotes, Hexo code tags: the rest of the
+/// change is rendered at once, not in stages each rendered whole); else `source` with only the
+/// first `step` bytes or so of what the edit put in, up to the end of a line (a blank line when
+/// one comes soon after), and the text after the edit.
+pub fn stage(source: &str, edit: Edit, step: usize) -> Option<Cow<'_, str>> {
     if edit.new_end - edit.start <= step {
-        return Cow::Borrowed(source);
+        return None;
     }
-    let Some(cut) = cut_after(&source[edit.start..edit.new_end], step) else { return Cow::Borrowed(source) };
-    let cut = edit.start + cut;
+    let cut = edit.start + cut_after(&source[edit.start..edit.new_end], step)?;
     // Only what this stage adds is looked at (the stages look at each byte once), with the few
-    // bytes before it that a `]:` or an `endcode` could begin in. The text after the change was
+    // bytes before it that a `]:` or an `endcode` could begin in. The text after the edit was
     // in the text rendered last, which the caller has looked at.
     let mut from = edit.start.saturating_sub("endcod".len());
     while !source.is_char_boundary(from) {
         from -= 1;
     }
     if global_syntax(&source[from..cut]).is_some() {
-        return Cow::Borrowed(source);
+        return None;
     }
     if edit.new_end == source.len() {
-        return Cow::Borrowed(&source[..cut]);
+        return Some(Cow::Borrowed(&source[..cut]));
     }
-    Cow::Owned([&source[..cut], &source[edit.new_end..]].concat())
+    Some(Cow::Owned([&source[..cut], &source[edit.new_end..]].concat()))
 }
 
 /// Where to end a stage that takes about `step` bytes of `inserted`: after the first blank line
@@ -55,7 +54,12 @@ fn cut_after(inserted: &str, step: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::next_stage;
+    use super::{stage, Edit};
+
+    /// The text to render next on the way from `last` to `source`.
+    fn next_stage(last: &str, source: &str, step: usize) -> String {
+        stage(source, Edit::between(last, source), step).map_or_else(|| source.to_string(), |stage| stage.into_owned())
+    }
 
     #[test]
     fn a_small_change_is_its_own_stage() {
@@ -88,7 +92,7 @@ mod tests {
         let mut last = String::new();
         let mut stages = 0;
         while last != source {
-            last = next_stage(&last, &source, 20).into_owned();
+            last = next_stage(&last, &source, 20);
             stages += 1;
         }
         assert!(stages > 5, "{stages} stages");
