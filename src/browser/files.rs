@@ -17,6 +17,7 @@ use super::events;
 use super::guard;
 use super::later::call_later;
 use super::notices::{Notices, Topic};
+use super::undo_open::{self, UndoOpen};
 use crate::diagnostic::LineIndex;
 
 /// What the picker offers; a dropped file must look like one of these too.
@@ -55,23 +56,27 @@ impl Files {
     ) -> Result<Files, JsValue> {
         let kept = Rc::new(RefCell::new(Vec::new()));
         let keep = || Rc::clone(&kept);
+        let opener = Opener { editor: editor.clone(), notices: notices.clone(), undo: UndoOpen::default() };
         let mut listeners = match (&controls.drop, editor.textarea()) {
-            (Some(target), _) => listen_for_drops(target, Inside::Stop, editor, notices, keep()),
-            (None, Some(textarea)) => listen_for_drops(textarea, Inside::Reach, editor, notices, keep()),
+            (Some(target), _) => listen_for_drops(target, Inside::Stop, &opener, keep()),
+            (None, Some(textarea)) => listen_for_drops(textarea, Inside::Reach, &opener, keep()),
             (None, None) => vec![],
         };
+        if let Some(textarea) = editor.textarea() {
+            listeners.extend(opener.undo.listen(textarea, notices));
+        }
         if controls.open.is_some() || controls.input.is_some() {
             let input = match controls.input {
                 Some(input) => input,
                 None => create_file_input(document)?,
             };
             input.set_accept(ACCEPT);
-            let (editor, notices, alive) = (editor.clone(), notices.clone(), keep());
+            let (opener, alive) = (opener.clone(), keep());
             let picked = input.clone();
             listeners.push(Listener::new(&input, "change", move |_| {
                 let _alive = &alive;
                 if let Some(file) = picked.files().and_then(|files| files.get(0)) {
-                    open_file(&editor, file, &notices);
+                    opener.open(file);
                 }
                 // So that picking the same file again is a change too.
                 picked.set_value("");
@@ -108,8 +113,7 @@ enum Inside {
 fn listen_for_drops(
     target: &HtmlElement,
     inside: Inside,
-    editor: &Editor,
-    notices: &Notices,
+    opener: &Opener,
     kept: Rc<RefCell<Vec<Listener>>>,
 ) -> Vec<Listener> {
     let on_over = Listener::capturing(target, "dragover", move |event| {
@@ -118,7 +122,7 @@ fn listen_for_drops(
             event.prevent_default();
         }
     });
-    let (editor, notices) = (editor.clone(), notices.clone());
+    let opener = opener.clone();
     let on_drop = Listener::capturing(target, "drop", move |event| {
         let file =
             event.dyn_ref::<DragEvent>().and_then(|e| e.data_transfer()).and_then(|d| d.files()).and_then(|f| f.get(0));
@@ -127,7 +131,7 @@ fn listen_for_drops(
             if inside == Inside::Stop {
                 event.stop_propagation();
             }
-            open_file(&editor, file, &notices);
+            opener.open(file);
         }
     });
     vec![on_over, on_drop]
@@ -138,47 +142,61 @@ fn carries_files(event: &Event) -> bool {
     types.is_some_and(|types| types.includes(&JsValue::from_str("Files"), 0))
 }
 
-/// Reads `file` and puts its text in the editor, or says why not.
-fn open_file(editor: &Editor, file: File, notices: &Notices) {
-    let name = file.name();
-    if !is_text_file(&name, &file.type_()) {
-        notices
-            .warn(Topic::File, &format!("{name} is not a Markdown or text file: open a .md, .markdown or .txt file."));
-        return;
-    }
-    let (editor, notices) = (editor.clone(), notices.clone());
-    guard::when_settled(&file.text(), move |text| match text.ok().and_then(|text| text.as_string()) {
-        Some(text) => match replace_text(&editor, &name, &text) {
-            Ok(()) => {
-                notices.clear(Topic::File);
-                notices.say(&format!("Opened {name}"));
+/// What opens a file into the editor, and says how that went.
+#[derive(Clone)]
+struct Opener {
+    editor: Editor,
+    notices: Notices,
+    undo: UndoOpen,
+}
+
+impl Opener {
+    /// Reads `file` and puts its text in the editor, or says why not.
+    fn open(&self, file: File) {
+        let name = file.name();
+        let notices = &self.notices;
+        if !is_text_file(&name, &file.type_()) {
+            let message = format!("{name} is not a Markdown or text file: open a .md, .markdown or .txt file.");
+            notices.warn(Topic::File, &message);
+            return;
+        }
+        let opener = self.clone();
+        guard::when_settled(&file.text(), move |text| {
+            let notices = &opener.notices;
+            match text.ok().and_then(|text| text.as_string()) {
+                Some(text) => match opener.replace_text(&name, &text) {
+                    Ok(()) => notices.say(&format!("Opened {name}")),
+                    Err(why) => notices.warn(Topic::File, &format!("{name} could not be put in the editor: {why}")),
+                },
+                None => notices.warn(Topic::File, &format!("{name} could not be read.")),
             }
-            Err(why) => notices.warn(Topic::File, &format!("{name} could not be put in the editor: {why}")),
-        },
-        None => notices.warn(Topic::File, &format!("{name} could not be read.")),
-    });
+        });
+    }
+
+    /// Replaces the editor's text as an edit: it is rendered and stored as the author's. An
+    /// adapter's `setText` puts it in (CodeMirror's undo brings the old text back), and the
+    /// change is reported to the previewer and the draft. A textarea's `postview:open` comes
+    /// first: a listener that cancels it puts the text in itself (the page puts a long one into
+    /// CodeMirror). Else a textarea takes it as the browser's undoable edit, or when it has many
+    /// lines, at once with an "Undo open" button (see `undo_open`).
+    fn replace_text(&self, name: &str, text: &str) -> Result<(), String> {
+        self.notices.clear(Topic::File);
+        match self.editor.textarea() {
+            Some(textarea) if !events::fire_open(textarea, &events::OpenDetail { name, text }) => {}
+            Some(textarea) if UndoOpen::is_for(text) => self.undo.open(textarea, &self.notices, name, text),
+            Some(textarea) => replace_textarea_text(textarea, text),
+            None => {
+                self.editor.set_text(text)?;
+                self.editor.report_change();
+            }
+        }
+        Ok(())
+    }
 }
 
 fn is_text_file(name: &str, mime: &str) -> bool {
     let name = name.to_lowercase();
     mime.starts_with("text/") || TEXT_EXTENSIONS.iter().any(|extension| name.ends_with(extension))
-}
-
-/// Replaces the editor's text as an edit: it is rendered and stored as the author's. An
-/// adapter's `setText` puts it in (CodeMirror's undo brings the old text back), and the change is
-/// reported to the previewer and the draft. A textarea's `postview:open` comes first: a listener
-/// that cancels it puts the text in itself (the page puts a long one into CodeMirror: the
-/// browser's undoable edit of a textarea took 2.6 s for 1 000 short lines here, 21 s for 3 000).
-fn replace_text(editor: &Editor, name: &str, text: &str) -> Result<(), String> {
-    match editor.textarea() {
-        Some(textarea) if !events::fire_open(textarea, &events::OpenDetail { name, text }) => {}
-        Some(textarea) => replace_textarea_text(textarea, text),
-        None => {
-            editor.set_text(text)?;
-            editor.report_change();
-        }
-    }
-    Ok(())
 }
 
 /// Replaces a textarea's text as typing would: the browser's undo brings the old text back, and
@@ -191,10 +209,7 @@ fn replace_textarea_text(editor: &HtmlTextAreaElement, text: &str) {
     let inserted =
         document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false));
     if !inserted || editor.value() != text {
-        editor.set_value(text);
-        if let Ok(input) = Event::new("input") {
-            let _ = editor.dispatch_event(&input);
-        }
+        undo_open::set_value(editor, text);
     }
 }
 

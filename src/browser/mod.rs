@@ -25,6 +25,7 @@ mod sanitized_blocks;
 mod sanitizer;
 mod scroll_sync;
 mod toc_panel;
+mod undo_open;
 
 pub use draft::DraftOptions;
 pub use editor::Editor;

@@ -201,6 +201,61 @@ test('Open… puts the chosen file in the editor, renders it, stores it, and und
   await close();
 });
 
+/** In the page, first thing: `postview:open` never reaches the page's own listener (which sends long files to CodeMirror), as on an embedder's page that has none. */
+function withoutOpenRouting() {
+  window.addEventListener('postview:open', (event) => event.stopImmediatePropagation(), true);
+}
+
+/** A post of `lines` short lines (a heading, then numbered lines). */
+const manyLines = (lines) => `# 很多行\n${Array.from({ length: lines - 1 }, (_, i) => `第 ${i + 1} 行`).join('\n')}\n`;
+
+/** Opens `text` as `name` through Open…. */
+async function openFile(page, name, text) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await (await chooser).setFiles({ name, mimeType: 'text/markdown', buffer: Buffer.from(text) });
+}
+
+test('a long file opened into a textarea goes in at once, and Undo open brings the text before it back', async () => {
+  const { page, problems, close } = await browser.open({ initScript: withoutOpenRouting });
+  const before = await editorOf(page).inputValue();
+  const long = manyLines(1600);
+  await openFile(page, 'long.md', long);
+  await previewOf(page).getByText('第 1599 行').waitFor();
+  assert.equal(await editorOf(page).inputValue(), long);
+  assert.equal(await editorOf(page).evaluate((e) => e.tagName), 'TEXTAREA');
+  await waitForStoredDraft(page, long);
+  await alertOf(page).getByText(/Opened long\.md at once/).waitFor();
+  await alertOf(page).getByRole('button', { name: 'Undo open' }).click();
+  await waitForEditorText(page, before);
+  await previewOf(page).getByText('第 1599 行').waitFor({ state: 'detached' });
+  await waitForStoredDraft(page, before);
+  assert.equal(await page.getByRole('status').textContent(), 'Undid opening long.md');
+  assert.equal(await alertOf(page).getByRole('button', { name: 'Undo open' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('typing after a long file was opened at once takes the Undo open button away, keeping what was typed', async () => {
+  const { page, problems, close } = await browser.open({ initScript: withoutOpenRouting });
+  const long = manyLines(1600);
+  await openFile(page, 'long.md', long);
+  const undo = alertOf(page).getByRole('button', { name: 'Undo open' });
+  await undo.waitFor();
+  await editorOf(page).press('Control+End');
+  await page.keyboard.type('新加的一行');
+  await undo.waitFor({ state: 'detached' });
+  assert.equal(await editorOf(page).inputValue(), `${long}新加的一行`);
+  // A short file still goes in as the browser's undoable edit, with no button.
+  await openFile(page, 'short.md', OPENED_POST);
+  await waitForEditorText(page, OPENED_POST);
+  assert.equal(await undo.count(), 0);
+  await editorOf(page).press('Control+z');
+  await waitForEditorText(page, `${long}新加的一行`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a Markdown file dropped onto the editor opens; another kind of file is refused with a warning', async () => {
   const { page, close } = await browser.open();
   const drop = (name, type, text) => dropFile(page, name, type, text);

@@ -1,0 +1,96 @@
+//! Opening a long file into a `<textarea>` at once, with an "Undo open" button in its place.
+//!
+//! A file opened into a textarea goes in as an undoable edit (the browser's own undo brings the
+//! text before it back), but Chromium's undoable insert takes time that grows faster than the
+//! lines put in: 400 lines 0.6 s, 800 1.6 s, 1 600 5.1 s here, the page frozen meanwhile (the
+//! page sends such files to CodeMirror through `postview:open`; an embedder may not). A file of
+//! more than [`UNDOABLE_LINES`] lines is therefore set as the textarea's value, at once, and
+//! the alert area offers to undo the open. The offer stands until the author edits the text
+//! (an undo then would drop their edits) or opens another file.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlTextAreaElement};
+
+use super::crash::Listener;
+use super::notices::{Notices, Topic, ACTION};
+
+/// A file of more lines than this goes into a textarea at once, not as the browser's undoable
+/// edit (which took about 0.4 s for 300 lines here, and grows faster than the lines).
+pub const UNDOABLE_LINES: usize = 300;
+
+/// The action of the alert's button.
+const UNDO_OPEN: &str = "undo-open";
+
+/// The standing offer to undo an open, shared by the listeners that make and take it.
+#[derive(Clone, Default)]
+pub struct UndoOpen {
+    offer: Rc<RefCell<Option<Offer>>>,
+}
+
+/// What undoing the open puts back.
+struct Offer {
+    name: String,
+    before: String,
+}
+
+impl UndoOpen {
+    /// Whether `text` is too long to put in a textarea as an undoable edit.
+    pub fn is_for(text: &str) -> bool {
+        text.bytes().filter(|&b| b == b'\n').count() > UNDOABLE_LINES
+    }
+
+    /// Sets `text` (file `name`) as `textarea`'s value, renders and stores it (an `input`
+    /// event), and offers to undo that.
+    pub fn open(&self, textarea: &HtmlTextAreaElement, notices: &Notices, name: &str, text: &str) {
+        let before = textarea.value();
+        set_value(textarea, text);
+        *self.offer.borrow_mut() = Some(Offer { name: name.to_string(), before });
+        let message = format!("Opened {name} at once: it is too long for the editor's own undo to take back quickly.");
+        notices.ask(Topic::File, &message, &[(UNDO_OPEN, "Undo open")]);
+    }
+
+    /// The button (in `notices`' alert area) puts the text before the open back; the author's
+    /// next edit of `textarea` withdraws the offer.
+    pub fn listen(&self, textarea: &HtmlTextAreaElement, notices: &Notices) -> Vec<Listener> {
+        let on_click = {
+            let (undo, textarea, alert, notices) =
+                (self.clone(), textarea.clone(), notices.alert().clone(), notices.clone());
+            Listener::new(&alert, "click", move |event| {
+                let action = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.get_attribute(ACTION));
+                if action.as_deref() != Some(UNDO_OPEN) {
+                    return;
+                }
+                let Some(offer) = undo.offer.borrow_mut().take() else { return };
+                notices.clear(Topic::File);
+                set_value(&textarea, &offer.before);
+                notices.say(&format!("Undid opening {}", offer.name));
+            })
+        };
+        let on_edit = {
+            let (undo, notices) = (self.clone(), notices.clone());
+            Listener::new(textarea, "input", move |_| undo.withdraw(&notices))
+        };
+        vec![on_click, on_edit]
+    }
+
+    /// Takes the offer back, if one stands.
+    pub fn withdraw(&self, notices: &Notices) {
+        if self.offer.borrow_mut().take().is_some() {
+            notices.clear(Topic::File);
+        }
+    }
+}
+
+/// Sets the textarea's text and tells whoever listens (the previewer, the draft) as an edit.
+pub fn set_value(textarea: &HtmlTextAreaElement, text: &str) {
+    textarea.set_value(text);
+    if let Ok(input) = Event::new("input") {
+        let _ = textarea.dispatch_event(&input);
+    }
+}
