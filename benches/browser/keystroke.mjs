@@ -94,7 +94,7 @@ async function typeInMiddle({ editor, preview, edits, typed, glue }) {
  * Puts `text` in the page's editor (its textarea, `#source`, on the pages timed here) in place of
  * its text, the way a paste does: a paste event, which the page may take (postview's page puts a
  * long paste into CodeMirror); if it does not, the text goes in as the browser's own paste would
- * (an untrusted event has no default action). Resolves once the preview shows the post's end.
+ * (an untrusted event has no default action). Resolves once the preview shows all of the post.
  */
 export async function pasteIntoPage(page, text) {
   await page.evaluate((text) => {
@@ -109,6 +109,15 @@ export async function pasteIntoPage(page, text) {
     }
   }, text);
   await page.waitForFunction(() => document.getElementById('preview').textContent.includes('慢一点，才看得清楚'), null, { timeout: 300_000, polling: 200 });
+  // That sentence is in the post's first section: a huge post is still coming into the preview
+  // (over frames, and in stages) when it shows. Keystrokes timed meanwhile would time the rest of
+  // the paste too (a 1 MB post's took about a second): wait until the preview has stopped growing.
+  await page.waitForFunction(() => {
+    const length = document.getElementById('preview').textContent.length;
+    const still = length === window.previewLength;
+    window.previewLength = length;
+    return still;
+  }, null, { timeout: 300_000, polling: 500 });
 }
 
 /** { median, min, max } of one series. */
