@@ -44,12 +44,12 @@ fn cut_after(inserted: &str, step: usize) -> Option<usize> {
     let bytes = inserted.as_bytes();
     let from = step.min(bytes.len());
     let near = &bytes[from..bytes.len().min(from.saturating_add(step))];
-    if let Some(blank) = near.windows(2).position(|pair| pair == b"\n\n") {
-        return Some(from + blank + 2);
-    }
-    let newline = bytes[from..].iter().position(|&b| b == b'\n')?;
-    // The last line of the insertion: nothing would be left for a later stage.
-    (from + newline + 1 < bytes.len()).then_some(from + newline + 1)
+    let cut = match near.windows(2).position(|pair| pair == b"\n\n") {
+        Some(blank) => from + blank + 2,
+        None => from + bytes[from..].iter().position(|&b| b == b'\n')? + 1,
+    };
+    // At the insertion's end nothing would be left for a later stage: no stage.
+    (cut < bytes.len()).then_some(cut)
 }
 
 #[cfg(test)]
@@ -107,6 +107,14 @@ mod tests {
         let last = &source[..source.find("]").unwrap() + 1];
         let source = source.replacen("[a]\n", "[a]:/x\n", 1);
         assert_eq!(next_stage(last, &source, 20), source);
+    }
+
+    #[test]
+    fn a_cut_at_the_end_of_the_change_is_no_stage() {
+        // The first blank line, or line end, after the step ends the text: it is all one render.
+        for source in ["aaaaaaaa\nbbb\n\n", "aaaaaaaabbb\n"] {
+            assert_eq!(stage(source, Edit::between("", source), 8), None, "{source:?}");
+        }
     }
 
     #[test]
