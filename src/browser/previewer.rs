@@ -42,7 +42,7 @@ pub const RENDER_AT_ONCE_MS: f64 = 8.0;
 pub const RENDER_AT_ONCE_LENGTH: u32 = 8 * 1024;
 
 /// A change that puts more text than this (UTF-8 bytes) in the post — a huge paste, a long file
-/// opened, a long draft mounted — is rendered in stages, one a frame (`Incremental::next_stage`,
+/// opened, a long draft mounted — is rendered in stages, one a frame (`Incremental::render_toward`,
 /// the step growing to a sixteenth of the text already in): the post's beginning is shown at once
 /// and the page keeps answering while the rest comes, instead of rendering all of it in one task.
 /// Measured on the page (idle machine, paste to CodeMirror): 4 MB, longest task 442–534 ->
@@ -71,9 +71,6 @@ struct State {
     stale: bool,
     /// How long the last render took, from the text to the preview showing all of it (ms).
     last_cost_ms: f64,
-    /// The length of the text last rendered (UTF-8 bytes), for an adapter's text, whose length
-    /// is not known without reading it.
-    last_length: usize,
     /// This state, for the frames it asks for itself (a long body shown over several frames).
     this: Weak<RefCell<State>>,
     /// The latest render, and what the next one re-renders only in part.
@@ -126,7 +123,6 @@ impl Previewer {
                 frame: None,
                 stale: false,
                 last_cost_ms: f64::INFINITY,
-                last_length: usize::MAX,
                 this: this.clone(),
                 sanitized: SanitizedBlocks::default(),
                 scroll: Rc::clone(&scroll),
@@ -297,7 +293,7 @@ impl State {
         // as many as UTF-16 units).
         let short = match self.editor.textarea() {
             Some(textarea) => textarea.text_length() <= RENDER_AT_ONCE_LENGTH,
-            None => self.last_length <= RENDER_AT_ONCE_LENGTH as usize,
+            None => self.renderer.source().is_some_and(|text| text.len() <= RENDER_AT_ONCE_LENGTH as usize),
         };
         self.frame.is_none() && (short || self.last_cost_ms <= RENDER_AT_ONCE_MS)
     }
@@ -370,7 +366,6 @@ impl State {
         // A stage holds part of the change: the rest is left for the next frames.
         self.pending = (!all).then_some(source);
         if let (Some(rendered), Some(text)) = (renderer.rendered(), renderer.source()) {
-            self.last_length = text.len();
             self.show(rendered, text, header.as_ref(), started);
         }
         self.renderer = renderer;
