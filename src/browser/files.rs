@@ -17,7 +17,7 @@ use super::events;
 use super::guard;
 use super::later::call_later;
 use super::notices::{Notices, Topic};
-use super::undo_open::{self, UndoOpen};
+use super::undo_open::UndoOpen;
 use crate::diagnostic::LineIndex;
 
 /// What the picker offers; a dropped file must look like one of these too.
@@ -63,7 +63,7 @@ impl Files {
             (None, None) => vec![],
         };
         if let Some(textarea) = editor.textarea() {
-            listeners.extend(opener.undo.listen(textarea, notices));
+            listeners.extend(opener.undo.listen(editor, textarea, notices));
         }
         if controls.open.is_some() || controls.input.is_some() {
             let input = match controls.input {
@@ -183,8 +183,8 @@ impl Opener {
         self.notices.clear(Topic::File);
         match self.editor.textarea() {
             Some(textarea) if !events::fire_open(textarea, &events::OpenDetail { name, text }) => {}
-            Some(textarea) if UndoOpen::is_for(text) => self.undo.open(textarea, &self.notices, name, text),
-            Some(textarea) => replace_textarea_text(textarea, text),
+            Some(_) if UndoOpen::is_for(text) => self.undo.open(&self.editor, &self.notices, name, text)?,
+            Some(textarea) => replace_textarea_text(&self.editor, textarea, text)?,
             None => {
                 self.editor.set_text(text)?;
                 self.editor.report_change();
@@ -202,15 +202,17 @@ fn is_text_file(name: &str, mime: &str) -> bool {
 /// Replaces a textarea's text as typing would: the browser's undo brings the old text back, and
 /// the `input` event it fires renders and stores the new one. Where the browser refuses the
 /// command, the text is set directly and the event sent by hand.
-fn replace_textarea_text(editor: &HtmlTextAreaElement, text: &str) {
-    editor.focus().ok();
-    editor.select();
-    let document = editor.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
+fn replace_textarea_text(editor: &Editor, textarea: &HtmlTextAreaElement, text: &str) -> Result<(), String> {
+    textarea.focus().ok();
+    textarea.select();
+    let document = textarea.owner_document().and_then(|d| d.dyn_into::<HtmlDocument>().ok());
     let inserted =
         document.is_some_and(|d| d.exec_command_with_show_ui_and_value("insertText", false, text).unwrap_or(false));
-    if !inserted || editor.value() != text {
-        undo_open::set_value(editor, text);
+    if !inserted || textarea.value() != text {
+        editor.set_text(text)?;
+        editor.report_change();
     }
+    Ok(())
 }
 
 /// Downloads the editor's text as `<title slug>.md` (or `post.md`).

@@ -12,9 +12,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 
 use super::crash::Listener;
+use super::editor::{Editor, EditorError};
 use super::notices::{Notices, Topic, ACTION};
 
 /// A file of more lines than this goes into a textarea at once, not as the browser's undoable
@@ -42,22 +43,24 @@ impl UndoOpen {
         text.bytes().filter(|&b| b == b'\n').count() > UNDOABLE_LINES
     }
 
-    /// Sets `text` (file `name`) as `textarea`'s value, renders and stores it (an `input`
-    /// event), and offers to undo that.
-    pub fn open(&self, textarea: &HtmlTextAreaElement, notices: &Notices, name: &str, text: &str) {
-        let before = textarea.value();
-        set_value(textarea, text);
+    /// Sets `text` (file `name`) as the textarea `editor`'s value, renders and stores it (its
+    /// `input` event), and offers to undo that.
+    pub fn open(&self, editor: &Editor, notices: &Notices, name: &str, text: &str) -> Result<(), EditorError> {
+        let before = editor.text()?;
+        editor.set_text(text)?;
+        editor.report_change();
         *self.offer.borrow_mut() = Some(Offer { name: name.to_string(), before });
         let message = format!("Opened {name} at once: it is too long for the editor's own undo to take back quickly.");
         notices.ask(Topic::File, &message, &[(UNDO_OPEN, "Undo open")]);
+        Ok(())
     }
 
     /// The button (in `notices`' alert area) puts the text before the open back; the author's
-    /// next edit of `textarea` withdraws the offer.
-    pub fn listen(&self, textarea: &HtmlTextAreaElement, notices: &Notices) -> Vec<Listener> {
+    /// next edit of the textarea `editor` withdraws the offer.
+    pub fn listen(&self, editor: &Editor, textarea: &HtmlTextAreaElement, notices: &Notices) -> Vec<Listener> {
         let on_click = {
-            let (undo, textarea, alert, notices) =
-                (self.clone(), textarea.clone(), notices.alert().clone(), notices.clone());
+            let (undo, editor, alert, notices) =
+                (self.clone(), editor.clone(), notices.alert().clone(), notices.clone());
             Listener::new(&alert, "click", move |event| {
                 let action = event
                     .target()
@@ -68,7 +71,11 @@ impl UndoOpen {
                 }
                 let Some(offer) = undo.offer.borrow_mut().take() else { return };
                 notices.clear(Topic::File);
-                set_value(&textarea, &offer.before);
+                if let Err(why) = editor.set_text(&offer.before) {
+                    return notices
+                        .warn(Topic::File, &format!("The text before {} could not be put back: {why}", offer.name));
+                }
+                editor.report_change();
                 notices.say(&format!("Undid opening {}", offer.name));
             })
         };
@@ -84,13 +91,5 @@ impl UndoOpen {
         if self.offer.borrow_mut().take().is_some() {
             notices.clear(Topic::File);
         }
-    }
-}
-
-/// Sets the textarea's text and tells whoever listens (the previewer, the draft) as an edit.
-pub fn set_value(textarea: &HtmlTextAreaElement, text: &str) {
-    textarea.set_value(text);
-    if let Ok(input) = Event::new("input") {
-        let _ = textarea.dispatch_event(&input);
     }
 }
