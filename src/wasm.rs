@@ -2,7 +2,8 @@
 //!
 //! Results cross as plain JavaScript objects (serde-wasm-bindgen), typed by the TypeScript
 //! declarations tsify writes into `postview.d.ts`. Bad options are a thrown `Error`; problems in
-//! the post are diagnostics inside a successful result.
+//! the post are diagnostics inside a successful result. Each export does its work through the
+//! door (`guard::call`), so that a trap in it gives up the instance as a panic does.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::browser::{DraftOptions, Editor, Extras, ExtrasOptions, FileControls, Previewer as LivePreviewer};
+use crate::browser::{guard, DraftOptions, Editor, Extras, ExtrasOptions, FileControls, Previewer as LivePreviewer};
 use crate::RenderOptions;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -202,14 +203,16 @@ fn start() {
 pub fn load_formats(
     #[wasm_bindgen(unchecked_optional_param_type = "LoadFormatsOptions")] options: JsValue,
 ) -> Result<js_sys::Promise, JsError> {
-    let toml = match options.is_undefined() || options.is_null() {
-        true => JsValue::UNDEFINED,
-        false => {
-            reject_unknown_keys(&options, &["toml"], &["toml"], "")?;
-            Reflect::get(&options, &"toml".into()).map_err(|_| invalid("toml"))?
-        }
-    };
-    Ok(crate::browser::formats::load(&toml))
+    guard::call(|| {
+        let toml = match options.is_undefined() || options.is_null() {
+            true => JsValue::UNDEFINED,
+            false => {
+                reject_unknown_keys(&options, &["toml"], &["toml"], "")?;
+                Reflect::get(&options, &"toml".into()).map_err(|_| invalid("toml"))?
+            }
+        };
+        Ok(crate::browser::formats::load(&toml))
+    })
 }
 
 /// Panics on purpose, to test crash recovery: every mounted preview shows a notice and fires
@@ -231,8 +234,10 @@ pub fn render_value(
     #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "RenderOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let source = source.as_string().ok_or_else(|| JsError::new("the post to render must be a string"))?;
-    render_post(&source, options)
+    guard::call(|| {
+        let source = source.as_string().ok_or_else(|| JsError::new("the post to render must be a string"))?;
+        render_post(&source, options)
+    })
 }
 
 /// `render` for Rust callers (the wasm-bindgen tests).
@@ -278,7 +283,7 @@ fn utf16_len(text: &str) -> usize {
 /// a jsdom window, so the HTML is the browser's. Throws when DOMPurify cannot run on `window`.
 #[wasm_bindgen(js_name = sanitizeOn)]
 pub fn sanitize_on(#[wasm_bindgen(unchecked_param_type = "Window")] window: JsValue) -> Result<(), JsError> {
-    crate::browser::sanitize_on(&window).map_err(|error| JsError::new(&error))
+    guard::call(|| crate::browser::sanitize_on(&window).map_err(|error| JsError::new(&error)))
 }
 
 /// A live preview: renders `editor` into `preview` now and on the frame after every edit, with
@@ -297,23 +302,25 @@ impl Previewer {
     /// the preview, which keeps showing the last render.
     #[wasm_bindgen(js_name = update)]
     pub fn update_from_js(&self, #[wasm_bindgen(unchecked_param_type = "string")] source: JsValue) {
-        match source.as_string() {
+        guard::call(|| match source.as_string() {
             Some(source) => self.live.update(&source),
             None => self.live.refuse("update() needs the post's text, a string"),
-        }
+        })
     }
 
     /// The latest render, as `render` returns it: of all of the text, even while a huge change
     /// is still being shown in stages (the rest is rendered now).
     #[wasm_bindgen(unchecked_return_type = "Rendered | undefined")]
     pub fn rendered(&self) -> Result<JsValue, JsError> {
-        self.live.last().map_or(Ok(JsValue::UNDEFINED), rendered_to_js)
+        guard::call(|| self.live.last().map_or(Ok(JsValue::UNDEFINED), rendered_to_js))
     }
 
     /// Stores the draft's last edits, stops listening to the editor and empties the preview.
     pub fn destroy(self) {
-        self.extras.destroy();
-        self.live.destroy();
+        guard::call(|| {
+            self.extras.destroy();
+            self.live.destroy();
+        })
     }
 }
 
@@ -335,6 +342,11 @@ pub fn mount(editor: HtmlTextAreaElement, preview: HtmlElement, options: JsValue
 /// TypeScript overloads are in the custom section above.)
 #[wasm_bindgen(js_name = mount, skip_typescript)]
 pub fn mount_from_js(editor: JsValue, preview: JsValue, options: JsValue) -> Result<Previewer, JsError> {
+    guard::call(|| mount_live(editor, preview, options))
+}
+
+/// `mount`'s work, inside the door.
+fn mount_live(editor: JsValue, preview: JsValue, options: JsValue) -> Result<Previewer, JsError> {
     let (editor, preview, options) = if preview.is_undefined() && !editor.is_instance_of::<HtmlElement>() {
         mount_parts_from(&editor)?
     } else {
@@ -381,10 +393,12 @@ fn mount_parts_from(parts: &JsValue) -> Result<(JsValue, JsValue, JsValue), JsEr
 #[wasm_bindgen]
 pub fn enhance(#[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue) -> Result<(), JsError> {
     // An element of another document (an iframe's, as a CMS preview pane is) is taken too.
-    if !crate::browser::is_element(&element) {
-        return Err(invalid("enhance() needs an element"));
-    }
-    crate::browser::enhance_inserted(element.unchecked_ref::<Element>()).map_err(|error| mount_error(&error))
+    guard::call(|| {
+        if !crate::browser::is_element(&element) {
+            return Err(invalid("enhance() needs an element"));
+        }
+        crate::browser::enhance_inserted(element.unchecked_ref::<Element>()).map_err(|error| mount_error(&error))
+    })
 }
 
 fn mount_error(error: &JsValue) -> JsError {
@@ -493,6 +507,15 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 pub fn trap_for_testing() {
     // Kept pending on purpose: dropping the frame would cancel it.
     std::mem::forget(crate::browser::guard::Frame::next(|| std::process::abort()));
+}
+
+/// Traps without a panic at once, inside a call the embedder makes (as `render()` running out of
+/// memory would), leaving the instance half-updated (the sanitizer borrowed), to test that it is
+/// replaced then too. Not for anything else.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __trapNowForTesting)]
+pub fn trap_now_for_testing() {
+    guard::call(crate::browser::trap_while_in_use)
 }
 
 /// Traps without a panic once a promise settles (as code after an awaited file read would), to

@@ -31,6 +31,15 @@ export function through(door, callback) {
 }
 
 /**
+ * Calls `callback()` at once, through the door, for a call the embedder makes itself (`render()`):
+ * a trap in it is reported as a crash before it reaches the embedder. Throws if the door is shut.
+ */
+export function callThrough(door, callback) {
+  if (!door.open) throw new Error('postview stopped after a crash; call it again to restart it');
+  through(door, callback)();
+}
+
+/**
  * Calls `callback(true, value)` once `promise` is fulfilled, or `callback(false, reason)` once it
  * is rejected, through the door (so never into a dead instance, and a trap in it is reported).
  */

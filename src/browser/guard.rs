@@ -1,6 +1,7 @@
 //! The door every callback from the browser goes through (guard.js): after a panic or a trap it
 //! stays shut, so no listener, frame or promise ever calls into a dead instance; a trap through it
-//! (which Rust's panic hook never sees) is reported as a crash. And animation frames and promise
+//! (which Rust's panic hook never sees) is reported as a crash. The exports an embedder calls
+//! (`render()`, `mount()`…) run their work through it too, with [`call`]. And animation frames and promise
 //! continuations that go through it: postview runs no future of its own (`spawn_local`'s
 //! executor would call into the instance outside the door).
 
@@ -13,6 +14,9 @@ extern "C" {
     fn create_door(on_crash: &JsValue) -> JsValue;
     fn shut(door: &JsValue);
     fn through(door: &JsValue, callback: &Function) -> Function;
+    /// Throws instead of calling when the door is shut, and rethrows what `callback` threw.
+    #[wasm_bindgen(js_name = callThrough)]
+    fn call_through(door: &JsValue, callback: &mut dyn FnMut());
     #[wasm_bindgen(js_name = whenSettled)]
     fn when_settled_through(door: &JsValue, promise: &Promise, callback: JsValue);
 }
@@ -30,6 +34,19 @@ pub fn guarded(callback: &Function) -> Function {
 /// Shuts the door: called by the panic hook, before the instance traps.
 pub fn shut_door() {
     let _ = DOOR.try_with(shut);
+}
+
+/// Runs `work` now, through the door: the body of every export an embedder calls. A trap in it
+/// (an abort, running out of memory) then stops this instance as a panic does (every mounted
+/// preview told, a fresh instance on the next call) instead of leaving it half-updated for the
+/// next call; the embedder still gets the `WebAssembly.RuntimeError`. The JavaScript frame in
+/// between costs a call, not a copy: `work` is a closure on this stack.
+pub fn call<T>(work: impl FnOnce() -> T) -> T {
+    let mut work = Some(work);
+    let mut result = None;
+    DOOR.with(|door| call_through(door, &mut || result = work.take().map(|work| work())));
+    // `callThrough` either ran `work` or threw, unwinding past this frame: never `None`.
+    result.unwrap_or_else(|| std::process::abort())
 }
 
 /// Calls `callback` once `promise` settles, with `Ok(value)` or `Err(reason)`, through the door:

@@ -35,4 +35,4 @@ pub use extras::{Extras, ExtrasOptions};
 pub use files::{file_name, FileControls};
 pub use previewer::Previewer;
 pub use sanitized_blocks::SanitizedBlocks;
-pub use sanitizer::{sanitize_on, with_sanitizer, DomPurify};
+pub use sanitizer::{sanitize_on, trap_while_in_use, with_sanitizer, DomPurify};

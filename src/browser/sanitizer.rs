@@ -81,6 +81,16 @@ pub fn with_sanitizer<R>(f: impl FnOnce(&DomPurify) -> R) -> R {
     f(&shared)
 }
 
+/// Traps (an abort, no panic) while the shared sanitizer is borrowed, leaving the instance as a
+/// trap in the middle of a render would: its next render would fail on the borrow. For
+/// `__trapNowForTesting`, to test that such an instance is replaced; not for anything else.
+pub fn trap_while_in_use() {
+    SHARED.with(|shared| {
+        let _in_use = shared.borrow_mut();
+        std::process::abort()
+    })
+}
+
 /// Sanitizes on `window`'s DOM from now on, for every render and previewer; an error, and
 /// nothing changed, when DOMPurify cannot run on it. Nothing to do, and cheap, when it already
 /// does (Node's entry calls it before each render: an instance re-created after a panic starts

@@ -63,6 +63,23 @@ test('after a trap once a promise settles (as after reading an opened file) the 
   await assertRecoversFrom(trapThrough('__trapAfterPromiseForTesting'), { title: '读文件之前', body: '等着读完。', typed: '读完了' });
 });
 
+test('after a trap without a panic inside a call the embedder makes, the preview restarts the same way', async () => {
+  await assertRecoversFrom(async (page, problems) => {
+    const thrown = await page.evaluate(async () => {
+      const postview = await import('./pkg/postview.js');
+      try {
+        postview.__trapNowForTesting();
+        return 'nothing';
+      } catch (error) {
+        return error.constructor.name;
+      }
+    });
+    assert.equal(thrown, 'RuntimeError', 'the embedder gets the trap');
+    await page.getByRole('status').getByText(/restarted/).waitFor();
+    assert.ok(problems.some((problem) => /unreachable/.test(problem)), `the trap is reported: ${problems}`);
+  }, { title: '嵌入者调用之前', body: '正在渲染。', typed: '渲染完了' });
+});
+
 test('after a panic, render() called by the embedder runs in a fresh instance with its text', async () => {
   const { page, close } = await browser.open();
   const html = await page.evaluate(async () => {

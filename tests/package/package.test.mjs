@@ -147,6 +147,20 @@ test('after a panic the next render runs in a fresh instance, and postview/node 
   assert.equal(second, first);
 });
 
+test('after a trap without a panic inside render(), the next render runs in a fresh instance', async () => {
+  const { thrown, after } = await nodeIn(scratch.dir, `
+    import { render } from 'postview/node';
+    import { __trapNowForTesting } from 'postview';
+    const error = console.error;
+    console.error = () => {};
+    let thrown = 'nothing';
+    try { __trapNowForTesting(); } catch (trap) { thrown = trap.constructor.name; }
+    console.error = error;
+    console.log(JSON.stringify({ thrown, after: render('# 陷阱之后\\n').html }));`);
+  assert.equal(thrown, 'RuntimeError');
+  assert.equal(after, '<h1 id="陷阱之后">陷阱之后</h1>\n');
+});
+
 test('postview/node without jsdom installed says to install it', async () => {
   const bare = await installPackage({ withJsdom: false });
   try {
