@@ -250,7 +250,7 @@ fn load(state: &Rc<RefCell<State>>, theirs: StoredDraft, said: &str) {
         s.notices.say(said);
         s.editor.clone()
     };
-    match editor.set_text(&theirs.text) {
+    match editor.set_text_value(&theirs.text) {
         Ok(()) => editor.report_change(),
         Err(message) => cannot_use_editor(&message),
     }
@@ -271,13 +271,13 @@ impl State {
             Err(problem) => return self.warn_cannot_keep(problem),
         };
         self.base_revision = stored.as_ref().map_or(0, |draft| draft.stamp.revision);
-        let text = match self.editor.text() {
+        let text = match self.editor.text_value() {
             Ok(text) => text,
             Err(message) => return cannot_use_editor(&message),
         };
         match stored {
             Some(draft) if draft.text == text => {}
-            Some(draft) if replace => match self.editor.set_text(&draft.text) {
+            Some(draft) if replace => match self.editor.set_text_value(&draft.text) {
                 Ok(()) => self.notices.say(&format!("Restored your draft from {}", local_time(draft.stamp.saved_at))),
                 Err(message) => cannot_use_editor(&message),
             },

@@ -256,14 +256,19 @@ impl Editor {
     /// textarea fires no `input` for it; a change the adapter reports meanwhile is not passed
     /// on). [`Editor::report_change`] tells them when it should count as one.
     pub fn set_text(&self, text: &str) -> Result<(), EditorError> {
+        self.set_text_value(&text.into())
+    }
+
+    /// [`Editor::set_text`] with a JavaScript string, handed to the editor as it is.
+    pub fn set_text_value(&self, text: &JsValue) -> Result<(), EditorError> {
         match self {
             Editor::TextArea(textarea) => {
-                textarea.set_value(text);
+                Reflect::set(textarea, &"value".into(), text).map_err(|e| failed("value", &e))?;
                 Ok(())
             }
             Editor::Adapter(adapter) => {
                 adapter.reports.quiet.set(true);
-                let set = call_optional(&adapter.js, "setText", &[text.into()]);
+                let set = call_optional(&adapter.js, "setText", std::slice::from_ref(text));
                 adapter.reports.quiet.set(false);
                 // Read again next time (an adapter without `setText` keeps its own text).
                 *adapter.reports.text.borrow_mut() = None;
