@@ -126,9 +126,9 @@ let switching;
 /**
  * CodeMirror in the textarea's place: its bundle and stylesheet load while the textarea is still
  * the editor; then, in one task, the text, selection and scroll position move over (the pending
- * pastes put in as one paste of CodeMirror's own, which its undo takes back), the textarea is
- * hidden and the previewer is mounted again on CodeMirror (the same draft, which the textarea's
- * previewer stored as it stopped). Marks the page `data-editor="codemirror"`. Should CodeMirror
+ * pastes put in as one paste of CodeMirror's own, which its undo takes back) and the textarea is
+ * hidden; in the next, the previewer is mounted again on CodeMirror (the same draft, which the
+ * textarea's previewer stored as it stopped). Marks the page `data-editor="codemirror"`. Should CodeMirror
  * not load, the textarea stays the editor and the pending pastes go into it.
  */
 function switchToCodeMirror() {
@@ -144,8 +144,13 @@ function switchToCodeMirror() {
       const adapter = module.replaceTextarea(textarea, root, { label, pastes });
       pastes = [];
       editorHost = host;
-      previewer?.destroy();
       editor = adapter;
+      // The previewer moves to CodeMirror in a task of its own: with a huge paste, CodeMirror
+      // taking the text and postview reading it and showing its first part were one task of
+      // 160–220 ms at 4 MB. Typing in CodeMirror meanwhile is read by the new previewer; the
+      // old one, on the now hidden textarea, keeps the draft until then.
+      await new Promise((resolve) => setTimeout(resolve));
+      previewer?.destroy();
       previewer = mount({ editor, preview, options: options({ restore: false }) });
       if (scrolled !== null) preview.scrollTop = scrolled;
       document.documentElement.dataset.editor = 'codemirror';
