@@ -54,7 +54,27 @@ async function openWithLongPost() {
   const post = longPost();
   await fillEditor(opened.page, post);
   await previewOf(opened.page).getByRole('heading', { name: '第 40 节' }).waitFor();
+  await scrollSettled(opened.page);
   return { ...opened, post };
+}
+
+/**
+ * Resolves once neither pane has scrolled for five frames: the paste scrolls CodeMirror to its
+ * end when CodeMirror next measures (a frame or more later on a busy machine), and the preview
+ * follows. A test that scrolls a pane before then can have its scroll undone by that one.
+ */
+async function scrollSettled(page) {
+  await page.evaluate(async () => {
+    const scroller = document.getElementById('editor').shadowRoot.querySelector('.cm-scroller');
+    const preview = document.querySelector('.preview');
+    const where = () => `${scroller.scrollTop} ${preview.scrollTop}`;
+    let [last, still] = [where(), 0];
+    for (let frames = 0; still < 5 && frames < 300; frames += 1) {
+      await new Promise(requestAnimationFrame);
+      const now = where();
+      [last, still] = [now, now === last ? still + 1 : 0];
+    }
+  });
 }
 
 /**
