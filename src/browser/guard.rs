@@ -1,9 +1,9 @@
 //! The door every callback from the browser goes through (guard.js): after a panic or a trap it
 //! stays shut, so no listener, frame or promise ever calls into a dead instance; a trap through it
 //! (which Rust's panic hook never sees) is reported as a crash. The exports an embedder calls
-//! (`render()`, `mount()`…) run their work through it too, with [`call`]. And animation frames and promise
-//! continuations that go through it: postview runs no future of its own (`spawn_local`'s
-//! executor would call into the instance outside the door).
+//! (`render()`, `mount()`…) do their work through it too, with [`call`]. And animation frames
+//! and promise continuations that go through it: postview runs no future of its own
+//! (`spawn_local`'s executor would call into the instance outside the door).
 
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
