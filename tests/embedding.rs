@@ -302,35 +302,60 @@ fn paragraphs() -> String {
     (1..=60).map(|n| format!("第 {n} 段。\n\n")).collect()
 }
 
-/// A preview that scrolls: 200 px high.
-fn scrolling(page: &Page) {
+/// A preview that scrolls (200 px high) mounted on an adapter holding [`paragraphs`].
+fn mounted_on_paragraphs() -> (Page, JsValue, postview::wasm::Previewer) {
+    let page = Page::new("");
     page.preview.style().set_property("display", "block").unwrap();
     page.preview.style().set_property("height", "200px").unwrap();
     page.preview.style().set_property("overflow", "auto").unwrap();
+    let adapter = fake_adapter(&paragraphs());
+    let previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    (page, adapter, previewer)
+}
+
+/// Scrolls the preview to the block with `text`, and says which line the adapter was then
+/// scrolled to.
+async fn preview_scrolled_to(page: &Page, adapter: &JsValue, text: &str) -> f64 {
+    let paragraph = page.preview.query_selector_all("[data-line]").unwrap();
+    let paragraph = (0..paragraph.length())
+        .filter_map(|i| paragraph.item(i)?.dyn_into::<Element>().ok())
+        .find(|element| element.text_content().as_deref() == Some(text))
+        .expect("the block is shown");
+    let offset = paragraph.get_bounding_client_rect().top() - page.preview.get_bounding_client_rect().top();
+    page.preview.set_scroll_top(page.preview.scroll_top() + offset.round() as i32);
+    page.preview.dispatch_event(&Event::new("scroll").unwrap()).unwrap();
+    frames(2).await;
+    let scrolled: Vec<f64> = Array::from(&get(adapter, "scrolledTo")).iter().filter_map(|l| l.as_f64()).collect();
+    *scrolled.last().expect("the adapter was scrolled")
 }
 
 #[wasm_bindgen_test]
 async fn scrolling_the_preview_scrolls_an_adapter_to_the_line_of_the_block_at_its_top() {
-    let page = Page::new("");
-    scrolling(&page);
-    let adapter = fake_adapter(&paragraphs());
-    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
-    let paragraph = page.find("[data-line=\"41\"]").unwrap();
-    let offset = paragraph.get_bounding_client_rect().top() - page.preview.get_bounding_client_rect().top();
-    page.preview.set_scroll_top(offset.round() as i32);
+    let (page, adapter, _previewer) = mounted_on_paragraphs();
+    let line = preview_scrolled_to(&page, &adapter, "第 21 段。").await;
+    assert!((line - 41.0).abs() < 1.0, "scrolled to line {line}, the paragraph is on line 41");
+}
+
+#[wasm_bindgen_test]
+async fn after_lines_are_added_above_the_preview_finds_each_block_where_it_is_now() {
+    // The preview keeps the elements it found for lines until the body changes; a paragraph
+    // added on top moves every block down two lines, so that each line now starts the block
+    // that was before it: an element kept from before would be a block off.
+    let (page, adapter, _previewer) = mounted_on_paragraphs();
+    preview_scrolled_to(&page, &adapter, "第 21 段。").await;
+    page.preview.set_scroll_top(0);
     page.preview.dispatch_event(&Event::new("scroll").unwrap()).unwrap();
     frames(2).await;
-    let scrolled: Vec<f64> = Array::from(&get(&adapter, "scrolledTo")).iter().filter_map(|l| l.as_f64()).collect();
-    let last = *scrolled.last().expect("the adapter was scrolled");
-    assert!((last - 41.0).abs() < 1.0, "scrolled to line {last}, the paragraph is on line 41");
+    set(&adapter, "current", format!("新的一段。\n\n{}", paragraphs()));
+    report(&adapter, "change");
+    frames(2).await;
+    let line = preview_scrolled_to(&page, &adapter, "第 21 段。").await;
+    assert!((line - 43.0).abs() < 1.0, "scrolled to line {line}, the paragraph is on line 43 now");
 }
 
 #[wasm_bindgen_test]
 async fn an_adapter_scrolled_to_a_line_brings_its_block_to_the_top_of_the_preview() {
-    let page = Page::new("");
-    scrolling(&page);
-    let adapter = fake_adapter(&paragraphs());
-    let _previewer = mount(parts(&adapter, &page.preview, JsValue::UNDEFINED)).unwrap();
+    let (page, adapter, _previewer) = mounted_on_paragraphs();
     set(&adapter, "top", 61);
     report(&adapter, "scroll");
     let paragraph = page.find("[data-line=\"61\"]").unwrap();

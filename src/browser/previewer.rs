@@ -443,7 +443,11 @@ impl State {
     /// in a frame; the rest come on the next frames, so a huge paste never freezes the page.
     /// True when the whole body is shown.
     fn show_body(&mut self, rendered: &Rendered) -> bool {
-        match self.parts.body.show(&rendered.blocks) {
+        let shown = self.parts.body.show(&rendered.blocks);
+        if let Ok(scroll) = self.scroll.try_borrow() {
+            scroll.body_changed();
+        }
+        match shown {
             Ok(done) => {
                 if !done {
                     self.request_frame();

@@ -11,6 +11,7 @@
 //! block's position there is simply its first line.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::crash::{self, Listener};
@@ -45,6 +46,11 @@ pub struct ScrollSync {
     preview: HtmlElement,
     /// First editor line of every block, in order.
     lines: Vec<usize>,
+    /// The preview element found for a block's line, kept until the next render: a follow
+    /// measures a dozen blocks (a binary search), and finding one is a scan of the preview
+    /// (`[data-line="…"]` has no index), so the scroll events of one gesture share their finds.
+    /// Emptied whenever the body changes.
+    anchors: RefCell<HashMap<usize, Element>>,
     /// The position of each of `lines` in the editor ([`Editor::top`]'s units), once measured.
     editor_ys: Option<Vec<f64>>,
     /// A textarea's hidden copy, made at its first measurement.
@@ -73,12 +79,18 @@ impl ScrollSync {
             editor,
             preview,
             lines: vec![],
+            anchors: RefCell::default(),
             editor_ys: None,
             mirror: None,
             expected_editor: None,
             expected_preview: None,
             retry: None,
         }))
+    }
+
+    /// The preview's body changed: elements found for lines may be gone or renumbered.
+    pub fn body_changed(&self) {
+        self.anchors.borrow_mut().clear();
     }
 
     /// The blocks' first lines after a render; the editor's cached positions are stale.
@@ -156,11 +168,22 @@ impl ScrollSync {
 
     /// The y, in the preview's scrolled content, of block `index`'s first element.
     fn preview_y(&self, index: usize) -> Result<Option<f64>, JsValue> {
-        let Some(line) = self.lines.get(index) else { return Ok(None) };
-        let selector = format!("[{LINE_ATTRIBUTE}=\"{line}\"]");
-        let Some(element) = self.preview.query_selector(&selector)? else { return Ok(None) };
+        let Some(&line) = self.lines.get(index) else { return Ok(None) };
+        let Some(element) = self.anchor(line)? else { return Ok(None) };
         let origin = self.preview.get_bounding_client_rect().top() - f64::from(self.preview.scroll_top());
         Ok(Some(element.get_bounding_client_rect().top() - origin))
+    }
+
+    /// The preview's first element of the block starting on `line`, if it is shown.
+    fn anchor(&self, line: usize) -> Result<Option<Element>, JsValue> {
+        if let Some(element) = self.anchors.borrow().get(&line).filter(|element| element.is_connected()) {
+            return Ok(Some(element.clone()));
+        }
+        let found = self.preview.query_selector(&format!("[{LINE_ATTRIBUTE}=\"{line}\"]"))?;
+        if let Some(element) = &found {
+            self.anchors.borrow_mut().insert(line, element.clone());
+        }
+        Ok(found)
     }
 
     /// Where each block's first line is in the editor, measured once per text: the y in a
