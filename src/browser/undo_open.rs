@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlTextAreaElement;
 
 use super::crash::Listener;
@@ -31,10 +31,11 @@ pub struct UndoOpen {
     offer: Rc<RefCell<Option<Offer>>>,
 }
 
-/// What undoing the open puts back.
+/// What undoing the open puts back: the text before it, as the JavaScript string the textarea
+/// gave (kept and put back without a copy into the module and out again).
 struct Offer {
     name: String,
-    before: String,
+    before: JsValue,
 }
 
 impl UndoOpen {
@@ -46,7 +47,7 @@ impl UndoOpen {
     /// Sets `text` (file `name`) as the textarea `editor`'s value, renders and stores it (its
     /// `input` event), and offers to undo that.
     pub fn open(&self, editor: &Editor, notices: &Notices, name: &str, text: &str) -> Result<(), EditorError> {
-        let before = editor.text()?;
+        let before = editor.text_value()?;
         editor.set_text(text)?;
         editor.report_change();
         *self.offer.borrow_mut() = Some(Offer { name: name.to_string(), before });
@@ -71,7 +72,7 @@ impl UndoOpen {
                 }
                 let Some(offer) = undo.offer.borrow_mut().take() else { return };
                 notices.clear(Topic::File);
-                if let Err(why) = editor.set_text(&offer.before) {
+                if let Err(why) = editor.set_text_value(&offer.before) {
                     return notices
                         .warn(Topic::File, &format!("The text before {} could not be put back: {why}", offer.name));
                 }
