@@ -136,10 +136,8 @@ function switchToCodeMirror() {
     try {
       const [{ module, host, root }, { mount }] = await Promise.all([loadCodeMirror(), postview]);
       if (editor !== textarea) return;
-      // One task from here: nothing typed in the textarea can fall between. The preview stays
-      // where it was, unless a paste moves the caret (the preview then follows CodeMirror's
-      // scroll to it): kept only then, as each read or write of it lays out the page.
-      const scrolled = pastes.length === 0 ? preview.scrollTop : null;
+      // One task from here to the wait: nothing typed in the textarea can fall between.
+      const pasted = pastes.length > 0;
       textarea.readOnly = false;
       const adapter = module.replaceTextarea(textarea, root, { label, pastes });
       pastes = [];
@@ -150,6 +148,9 @@ function switchToCodeMirror() {
       // 160–220 ms at 4 MB. Typing in CodeMirror meanwhile is read by the new previewer; the
       // old one, on the now hidden textarea, keeps the draft until then.
       await new Promise((resolve) => setTimeout(resolve));
+      // The preview stays where it is, unless a paste moved the caret (the preview then follows
+      // CodeMirror's scroll to it): kept only then, as each read or write of it lays out the page.
+      const scrolled = pasted ? null : preview.scrollTop;
       previewer?.destroy();
       previewer = mount({ editor, preview, options: options({ restore: false }) });
       if (scrolled !== null) preview.scrollTop = scrolled;
