@@ -125,7 +125,7 @@ pub(crate) fn render_traced(
 ) -> (Rendered, Trace) {
     let text = without_bom(source);
     let index = LineIndex::new(text);
-    let read = read_front_matter(text, &index, options);
+    let read = read_front_matter(text, options);
     let body_start = read.body_start;
     let rendered_body = sanitize::render_body(&text[body_start..], options, sanitizer, UniqueIds::default);
     let body = rendered_body.body;
@@ -150,10 +150,10 @@ pub(crate) fn without_bom(source: &str) -> &str {
 }
 
 /// The front matter of `text` (the source without a byte order mark) as `options` read it.
-pub(crate) fn read_front_matter(text: &str, index: &LineIndex, options: &RenderOptions) -> Read {
+pub(crate) fn read_front_matter(text: &str, options: &RenderOptions) -> Read {
     // Front matter is a post extra: plain CommonMark reads a leading `---` as a thematic break.
     match options.flavor {
-        Flavor::Post => front_matter::read(text, index),
+        Flavor::Post => front_matter::read(text),
         Flavor::CommonMark => Read::none(),
     }
 }

@@ -18,7 +18,6 @@ use super::guard;
 use super::later::call_later;
 use super::notices::{Notices, Topic};
 use super::undo_open::UndoOpen;
-use crate::diagnostic::LineIndex;
 
 /// What the picker offers; a dropped file must look like one of these too.
 const ACCEPT: &str = ".md,.markdown,.txt,text/markdown,text/plain";
@@ -234,7 +233,7 @@ fn save_file(editor: &Editor, document: &Document, notices: &Notices) {
 /// The post's title as a file name: `post.md` when it has none.
 pub fn file_name(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let title = crate::front_matter::read(text, &LineIndex::new(text)).meta.title;
+    let title = crate::front_matter::read(text).meta.title;
     match title.map(|t| crate::markdown::slug(&t)) {
         Some(slug) if slug != "section" => format!("{slug}.md"),
         _ => "post.md".into(),

@@ -100,11 +100,14 @@ impl Read {
 
 /// Finds, parses and normalises the front matter at the start of `text` (which has no byte order
 /// mark). Problems become diagnostics; nothing here fails.
-pub fn read(text: &str, index: &LineIndex) -> Read {
+pub fn read(text: &str) -> Read {
     let split = split::split(text);
     let Some(fenced) = split.front_matter else {
         return Read::none();
     };
+    // Every position given here is inside the block: its lines are all the index needs (an
+    // index of the whole post cost a live preview a pass over it on every keystroke).
+    let index = LineIndex::new(&text[..fenced.block.end]);
     let raw = &text[fenced.content.clone()];
     let content_start = fenced.content.start;
     let parsed = parse(fenced.format, raw, text);

@@ -23,7 +23,6 @@ mod splice;
 mod stage;
 mod window;
 
-use crate::diagnostic::LineIndex;
 use crate::front_matter::Read;
 use crate::markdown::{BlockSpan, UniqueIds};
 use crate::render::{self, assemble, BodyParts, Trace};
@@ -228,7 +227,7 @@ fn plan(
         Some(edit) => edit.within(source.len() - new.len()),
         None => Edit::between(old, new),
     };
-    let read = render::read_front_matter(new, &LineIndex::new(new), options);
+    let read = render::read_front_matter(new, options);
     let body_start = last.trace.body_start;
     let unchanged = edit.start == edit.old_end && edit.start == edit.new_end;
     if (unchanged || edit.old_end <= body_start) && read.body_start == shifted(body_start, edit.growth()) {
