@@ -20,6 +20,7 @@
 //! The crate is three layers: this pure core (no browser APIs, tested natively), the live
 //! previewer in `browser` (web-sys, wasm32 only) and the `#[wasm_bindgen]` edge in `wasm`.
 
+mod bytes;
 pub mod diagnostic;
 mod excerpt;
 pub mod front_matter;

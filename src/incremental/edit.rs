@@ -1,5 +1,7 @@
 //! Where two versions of a text differ: one edit, found as their common prefix and suffix.
 
+use crate::bytes;
+
 /// The bytes `start..old_end` of the old text became `start..new_end` of the new one; both ends
 /// are character boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,13 +15,13 @@ impl Edit {
     /// The smallest edit that turns `old` into `new`.
     pub fn between(old: &str, new: &str) -> Edit {
         let (a, b) = (old.as_bytes(), new.as_bytes());
-        let mut start = common_prefix(a, b);
+        let mut start = bytes::common_prefix(a, b);
         // Bytes before `start` are the same in both, so a boundary in one is one in the other.
         while !old.is_char_boundary(start) {
             start -= 1;
         }
-        let most = a.len().min(b.len()) - start;
-        let mut suffix = common_prefix_by(a.iter().rev(), b.iter().rev()).min(most);
+        // Within what follows the prefix: the suffix cannot overlap it.
+        let mut suffix = bytes::common_suffix(&a[start..], &b[start..]);
         while !old.is_char_boundary(a.len() - suffix) || !new.is_char_boundary(b.len() - suffix) {
             suffix -= 1;
         }
@@ -49,17 +51,6 @@ fn newlines(text: &str) -> usize {
 /// `value` moved by `by`.
 pub fn shifted(value: usize, by: isize) -> usize {
     value.saturating_add_signed(by)
-}
-
-/// How many leading bytes `a` and `b` share, eight at a time where they can.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
-    let words = a.chunks_exact(8).zip(b.chunks_exact(8)).take_while(|(x, y)| x == y).count();
-    let at = words * 8;
-    at + common_prefix_by(a[at..].iter(), b[at..].iter())
-}
-
-fn common_prefix_by<'b>(a: impl Iterator<Item = &'b u8>, b: impl Iterator<Item = &'b u8>) -> usize {
-    a.zip(b).take_while(|(x, y)| x == y).count()
 }
 
 #[cfg(test)]
