@@ -261,7 +261,7 @@ fn rendered_to_js(mut rendered: crate::Rendered) -> Result<JsValue, JsError> {
     let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let mut at = 0;
     for block in &blocks {
-        let end = at + utf16_len(&block.html);
+        let end = at + crate::bytes::utf16_len(&block.html);
         fields.extend([number(at), number(end), block.key, number(block.start_line), number(block.end_line)]);
         at = end;
     }
@@ -269,12 +269,6 @@ fn rendered_to_js(mut rendered: crate::Rendered) -> Result<JsValue, JsError> {
     Reflect::set(&object, &"blocks".into(), &blocks_from_fields(&html, &fields))
         .map_err(|_| JsError::new("could not set the result's blocks"))?;
     Ok(object)
-}
-
-/// How many UTF-16 code units (JavaScript string indices) `text` takes: one for each character,
-/// two for those beyond the Basic Multilingual Plane (whose UTF-8 lead byte is 0xF0 or above).
-fn utf16_len(text: &str) -> usize {
-    text.bytes().map(|byte| usize::from((byte & 0xC0) != 0x80) + usize::from(byte >= 0xF0)).sum()
 }
 
 /// Sanitizes raw HTML (the `sanitize` policy) with DOMPurify on `window`'s DOM from now on, for

@@ -141,7 +141,7 @@ pub fn read(text: &str) -> Read {
     let front_matter = FrontMatter {
         format: fenced.format,
         raw: raw.to_string(),
-        range: SourceRange { start: 0, end: utf16_len(&text[..fenced.block.end]) },
+        range: SourceRange { start: 0, end: crate::bytes::utf16_len(&text[..fenced.block.end]) },
         start_line: 1,
         end_line: index.position(fenced.block.end.saturating_sub(1)).line,
         closed: fenced.closed,
@@ -212,8 +212,4 @@ fn key_offset(raw: &str, key: &str) -> usize {
     let unindented = lines().find(|(_, line)| gives_key(line));
     let indented = || lines().find(|(_, line)| gives_key(line.trim_start()));
     unindented.or_else(indented).map_or(0, |(at, _)| at)
-}
-
-pub(crate) fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
 }
