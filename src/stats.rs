@@ -120,12 +120,14 @@ impl WordCounter {
                 }
                 continue;
             }
-            // Most of a Chinese text: U+4E00–U+9FFF, the main Han block, led by 0xE4 0xB8 to
-            // 0xE9, counted without decoding.
-            if matches!((byte, bytes.get(at + 1)), (0xE5..=0xE9, _) | (0xE4, Some(0xB8..))) {
+            // Most of a Chinese text: runs of U+4E00–U+9FFF, the main Han block, counted without
+            // decoding (a word each, nothing between them to look at).
+            if starts_main_han(bytes, at) {
                 self.end_word();
-                self.cjk += 1;
-                at += 3;
+                while at < bytes.len() && starts_main_han(bytes, at) {
+                    self.cjk += 1;
+                    at += 3;
+                }
                 continue;
             }
             let (code, len) = decode(bytes, at);
@@ -136,11 +138,13 @@ impl WordCounter {
                 continue;
             }
             let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-            if c.is_whitespace() || is_cjk_punctuation(code) {
+            // CJK punctuation first: it is most of what is left in Chinese text, and a range
+            // check, where `is_whitespace` and `is_alphanumeric` look beyond ASCII up in tables.
+            if is_cjk_punctuation(code) || c.is_whitespace() {
                 self.end_word();
             } else {
                 self.in_word = true;
-                self.word_has_letter |= c.is_alphanumeric();
+                self.word_has_letter = self.word_has_letter || c.is_alphanumeric();
             }
         }
     }
@@ -152,6 +156,12 @@ impl WordCounter {
         self.in_word = false;
         self.word_has_letter = false;
     }
+}
+
+/// Whether a character of U+4E00–U+9FFF, the main Han block, starts at `at`: its UTF-8 lead
+/// byte is 0xE5 to 0xE9, or 0xE4 followed by 0xB8 or more.
+fn starts_main_han(bytes: &[u8], at: usize) -> bool {
+    matches!((bytes[at], bytes.get(at + 1)), (0xE5..=0xE9, _) | (0xE4, Some(0xB8..)))
 }
 
 /// The scalar value of the non-ASCII character that starts at `at` in valid UTF-8, and its
