@@ -48,10 +48,11 @@ fn main() {
 fn type_into(mut source: String, options: &postview::RenderOptions, times: usize) {
     let mut incremental = postview::Incremental::new(options.clone());
     incremental.render(&source, None);
-    let mut at = source[source.len() / 2..].find('。').map_or(source.len(), |n| source.len() / 2 + n);
-    while !source.is_char_boundary(at) {
-        at -= 1;
+    let mut middle = source.len() / 2;
+    while !source.is_char_boundary(middle) {
+        middle -= 1;
     }
+    let mut at = source[middle..].find('。').map_or(source.len(), |n| middle + n);
     for _ in 0..times {
         source.insert(at, '嗯');
         at += '嗯'.len_utf8();
