@@ -106,8 +106,9 @@ pub fn render_with(source: &str, options: &RenderOptions, sanitizer: Option<&dyn
 
 /// What an incremental render must know of a whole render's body beyond [`Rendered`].
 pub(crate) struct Trace {
-    /// Where the body starts in the text (after a byte order mark).
-    pub body_start: usize,
+    /// The front matter as read (its `body_start`: where the body starts in the text, after a
+    /// byte order mark), kept so that an edit in the body need not parse it again.
+    pub front_matter: Read,
     /// The body's blocks, their source ranges in the body (their HTML ranges are those of the
     /// render that made them, which need not be this one: read `Rendered.blocks` for HTML).
     pub spans: Vec<BlockSpan>,
@@ -140,7 +141,7 @@ pub(crate) fn render_traced(
         more: body.more,
         stats: body.stats,
     };
-    let trace = Trace { body_start, spans: body.blocks, refused, blocked };
+    let trace = Trace { front_matter: read.clone(), spans: body.blocks, refused, blocked };
     (assemble(source, read, parts, &trace.blocked, trace.refused.clone()), trace)
 }
 

@@ -180,6 +180,19 @@ fn front_matter_typed_above_a_body_keeps_the_body() {
 }
 
 #[test]
+fn typing_in_the_body_keeps_the_front_matter_and_its_diagnostics() {
+    let post = "---\ntitle: 新\ndate: 明天\ntags: [a, b]\n---\n\n正文第一段。\n\n正文第二段。\n";
+    assert!(matches!(type_into(post, at(post, "第二段"), "又一"), RenderPath::Window { .. }));
+}
+
+#[test]
+fn a_line_break_typed_after_a_closing_fence_that_ends_the_post_moves_the_body_start() {
+    // The fence's line has no line break yet: the one typed becomes part of the front matter.
+    let post = "---\ntitle: 新\n---";
+    type_into(post, post.len(), "\n\n正文。");
+}
+
+#[test]
 fn a_post_with_reference_definitions_or_footnotes_renders_whole() {
     let post = long_post(3);
     let offset = at(&post, "本周六");

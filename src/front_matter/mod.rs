@@ -83,6 +83,7 @@ pub struct SourceRange {
 }
 
 /// What reading the front matter of a source gives.
+#[derive(Debug, Clone)]
 pub struct Read {
     pub front_matter: Option<FrontMatter>,
     pub meta: PostMeta,

@@ -162,7 +162,7 @@ impl Incremental {
     fn whole(&self, source: &str, sanitizer: Option<&dyn Sanitizer>) -> Last {
         let (rendered, trace) = render::render_traced(source, &self.options, sanitizer);
         let text = render::without_bom(source);
-        let global = global_syntax(&text[trace.body_start..]);
+        let global = global_syntax(&text[trace.front_matter.body_start..]);
         Last { source: source.to_string(), rendered, trace, sanitizer: sanitizer.is_some(), global }
     }
 }
@@ -227,8 +227,8 @@ fn plan(
         Some(edit) => edit.within(source.len() - new.len()),
         None => Edit::between(old, new),
     };
-    let read = render::read_front_matter(new, options);
-    let body_start = last.trace.body_start;
+    let read = front_matter_after(&last.trace.front_matter, old, new, edit, options);
+    let body_start = last.trace.front_matter.body_start;
     let unchanged = edit.start == edit.old_end && edit.start == edit.new_end;
     if (unchanged || edit.old_end <= body_start) && read.body_start == shifted(body_start, edit.growth()) {
         let lines = line_growth(&old[edit.start..edit.old_end], &new[edit.start..edit.new_end]);
@@ -268,6 +268,19 @@ fn plan(
         .map(|patch| Plan::Window(Box::new(patch)))
 }
 
+/// The front matter of `new`, `kept` being that of `old` and `edit` between them: `kept` again
+/// when the edit is past a closed front matter whose last line ends with a line break (the
+/// lines that decide where it closes, in every format, are then the same: see `front_matter::
+/// split`), else read anew. Parsing it on every keystroke in the body was a good part of a
+/// short post's render.
+fn front_matter_after(kept: &Read, old: &str, new: &str, edit: Edit, options: &RenderOptions) -> Read {
+    let closed = kept.front_matter.as_ref().is_some_and(|front_matter| front_matter.closed);
+    match closed && edit.start >= kept.body_start && old[..kept.body_start].ends_with('\n') {
+        true => kept.clone(),
+        false => render::read_front_matter(new, options),
+    }
+}
+
 /// How many of `entries` (in line order, lines given by `line`) come before old block `index`
 /// of `blocks` (all of them when there is no such block).
 fn before_block<T>(blocks: &[Block], index: usize, entries: &[T], line: impl Fn(&T) -> usize) -> usize {
@@ -303,7 +316,7 @@ fn apply(last: Last, plan: Plan, source: &str) -> Last {
         }
         Plan::Window(patch) => body.splice(&mut trace.spans, *patch),
     };
-    trace.body_start = read.body_start;
+    trace.front_matter = read.clone();
     trace.blocked = body.blocked;
     let parts = BodyParts {
         html: body.html,
