@@ -10,7 +10,7 @@ use std::{fs, path::PathBuf};
 
 use postview::front_matter::guard::ParseError;
 use postview::front_matter::toml::{provide_parser, Provided};
-use postview::{render, FrontMatterFormat, RenderOptions, Rendered, Severity, Value};
+use postview::{render, FrontMatterFormat, Incremental, RenderOptions, Rendered, Severity, Value};
 
 /// The Hugo post of the front matter fixtures (tests/fixtures/front_matter/toml-hugo-post.md).
 fn hugo_post() -> String {
@@ -49,6 +49,21 @@ fn once_the_parser_is_in_the_same_post_renders_as_with_the_linked_parser() {
     assert_ne!(render_post(&hugo_post()), linked);
     arrived.set(true);
     assert_eq!(render_post(&hugo_post()), linked);
+}
+
+#[test]
+fn a_live_preview_reads_the_toml_again_once_the_parser_is_in_though_the_text_is_the_same() {
+    let linked = render_post(&hugo_post());
+    let arrived = Rc::new(Cell::new(false));
+    let seen = Rc::clone(&arrived);
+    provide_parser(Box::new(move |text| match seen.get() {
+        false => Provided::Loading,
+        true => Provided::Parsed(parse_as_the_linked_parser_does(text)),
+    }));
+    let mut live = Incremental::new(RenderOptions::default());
+    assert_eq!(live.render(&hugo_post(), None).meta.title, None);
+    arrived.set(true);
+    assert_eq!(live.render(&hugo_post(), None), &linked);
 }
 
 #[test]

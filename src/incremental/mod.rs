@@ -25,7 +25,7 @@ mod splice;
 mod stage;
 mod window;
 
-use crate::front_matter::Read;
+use crate::front_matter::{FrontMatterFormat, Read};
 use crate::markdown::{BlockSpan, UniqueIds};
 use crate::render::{self, assemble, BodyParts, Trace};
 use crate::stats::WordTally;
@@ -274,10 +274,14 @@ fn plan(
 /// when the edit is past a closed front matter whose last line ends with a line break (the
 /// lines that decide where it closes, in every format, are then the same: see `front_matter::
 /// split`), else read anew. Parsing it on every keystroke in the body was a good part of a
-/// short post's render.
+/// short post's render. Not TOML: in the browser its parser comes later (`front_matter::toml`),
+/// and the same text then reads otherwise.
 fn front_matter_after(kept: &Read, old: &str, new: &str, edit: Edit, options: &RenderOptions) -> Read {
-    let closed = kept.front_matter.as_ref().is_some_and(|front_matter| front_matter.closed);
-    match closed && edit.start >= kept.body_start && old[..kept.body_start].ends_with('\n') {
+    let settled = kept
+        .front_matter
+        .as_ref()
+        .is_some_and(|front_matter| front_matter.closed && front_matter.format != FrontMatterFormat::Toml);
+    match settled && edit.start >= kept.body_start && old[..kept.body_start].ends_with('\n') {
         true => kept.clone(),
         false => render::read_front_matter(new, options),
     }
