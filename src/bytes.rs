@@ -31,22 +31,66 @@ pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 /// `11110xxx` starts one that takes two units. (A render hands the offsets of every block to
 /// JavaScript: a byte at a time, that was a twentieth of a render in WebAssembly.)
 pub fn utf16_len(text: &str) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of each byte of the result: that byte's bit 7 and the `n - 1` bits below it are set.
-    let leading_ones = |word: u64, n: u32| (0..n).fold(HIGH, |bits, shift| bits & (word << shift));
-    let count = |word: u64| {
-        let continuation = (word & !(word << 1) & HIGH).count_ones();
-        let four_byte_lead = leading_ones(word, 4).count_ones();
-        WORD as u32 - continuation + four_byte_lead
-    };
-    let bytes = text.as_bytes();
-    let mut words = bytes.chunks_exact(WORD);
-    let mut units: usize = words.by_ref().map(|chunk| count(word(chunk)) as usize).sum();
-    for &byte in words.remainder() {
-        units += usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0);
-    }
-    units
+    let mut words = text.as_bytes().chunks_exact(WORD);
+    let units: usize = words.by_ref().map(|chunk| word_units(word(chunk)) as usize).sum();
+    units + words.remainder().iter().map(|&byte| byte_units(byte)).sum::<usize>()
 }
+
+/// The byte offset in `text` of UTF-16 offset `units` (a JavaScript string index): the start of
+/// the first character at or after it, or the end of the text.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // The browser layer's: carets, edits.
+pub fn byte_offset(text: &str, units: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut at, mut counted) = (0, 0);
+    // Whole words while every character starting in them ends before `units`.
+    for chunk in bytes.chunks_exact(WORD) {
+        let more = word_units(word(chunk)) as usize;
+        if counted + more >= units {
+            break;
+        }
+        counted += more;
+        at += WORD;
+    }
+    for &byte in &bytes[at..] {
+        if byte & 0xC0 != 0x80 && counted >= units {
+            return at;
+        }
+        counted += byte_units(byte);
+        at += 1;
+    }
+    bytes.len()
+}
+
+/// How many line feeds `bytes` holds.
+pub fn newlines(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut words = bytes.chunks_exact(WORD);
+    let found: u32 = words
+        .by_ref()
+        .map(|chunk| {
+            // Bit 7 of each byte that was a line feed (no carries between bytes, so exact).
+            let zeroed = word(chunk) ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
+            (!(((zeroed & LOW) + LOW) | zeroed | LOW)).count_ones()
+        })
+        .sum();
+    found as usize + words.remainder().iter().filter(|&&byte| byte == b'\n').count()
+}
+
+/// UTF-16 units of the characters that start in these eight bytes of UTF-8: one for each byte
+/// but a continuation byte (`10xxxxxx`), two for a lead byte of `11110xxx`.
+fn word_units(word: u64) -> u32 {
+    // Bit 7 of each byte of `ones(n)`: that byte's bit 7 and the `n - 1` bits below it are set.
+    let ones = |n: u32| (0..n).fold(HIGH, |bits, shift| bits & (word << shift));
+    let continuation = (word & !(word << 1) & HIGH).count_ones();
+    WORD as u32 - continuation + ones(4).count_ones()
+}
+
+/// [`word_units`] of one byte.
+fn byte_units(byte: u8) -> usize {
+    usize::from(byte & 0xC0 != 0x80) + usize::from(byte >= 0xF0)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
 
 #[cfg(test)]
 mod tests {
@@ -62,6 +106,31 @@ mod tests {
         assert_eq!(common_suffix(b"ab0123456789", b"0123456789"), 10);
         assert_eq!(common_prefix(b"", b"x"), 0);
         assert_eq!(common_suffix(b"short", b"short"), 5);
+    }
+
+    #[test]
+    fn byte_offsets_of_utf16_offsets_land_on_character_starts() {
+        let text = "a中文，“引号”😀\n第二行 é ü 😀🎉 and some ascii after it";
+        let mut units = 0;
+        for (at, c) in text.char_indices() {
+            assert_eq!(byte_offset(text, units), at, "unit {units}");
+            if c.len_utf16() == 2 {
+                // Inside a surrogate pair: the next character.
+                assert_eq!(byte_offset(text, units + 1), at + c.len_utf8());
+            }
+            units += c.len_utf16();
+        }
+        assert_eq!(byte_offset(text, units), text.len());
+        assert_eq!(byte_offset(text, units + 5), text.len());
+    }
+
+    #[test]
+    fn line_feeds_are_counted_in_every_byte_of_a_word() {
+        let text = "\n中\n\n😀 line\nfeeds\n\n\n\n\n\n\n\n\n\nx\u{8a}\n";
+        for end in 0..=text.len() {
+            let bytes = &text.as_bytes()[..end];
+            assert_eq!(newlines(bytes), bytes.iter().filter(|&&b| b == b'\n').count(), "{end}");
+        }
     }
 
     #[test]

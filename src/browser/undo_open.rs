@@ -41,7 +41,7 @@ struct Offer {
 impl UndoOpen {
     /// Whether `text` is too long to put in a textarea as an undoable edit.
     pub fn is_for(text: &str) -> bool {
-        text.bytes().filter(|&b| b == b'\n').count() > UNDOABLE_LINES
+        crate::bytes::newlines(text.as_bytes()) > UNDOABLE_LINES
     }
 
     /// Sets `text` (file `name`) as the textarea `editor`'s value, renders and stores it (its

@@ -41,11 +41,7 @@ impl Edit {
 
 /// How many lines `new` has more than `old` (fewer when negative).
 pub fn line_growth(old: &str, new: &str) -> isize {
-    newlines(new) as isize - newlines(old) as isize
-}
-
-fn newlines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    bytes::newlines(new.as_bytes()) as isize - bytes::newlines(old.as_bytes()) as isize
 }
 
 /// `value` moved by `by`.
