@@ -233,6 +233,70 @@ async fn edits_an_adapter_reports_render_as_a_full_render_does_without_reading_i
     assert!(current(&adapter).starts_with("---\ntitle") && current(&adapter).ends_with("末尾。\n"));
 }
 
+/// `text` with the character at UTF-16 offset `units` (or the one it is inside) changed.
+fn changed_at_unit(text: &str, units: usize) -> String {
+    let mut counted = 0;
+    let (at, c) = text
+        .char_indices()
+        .find(|&(_, c)| {
+            counted += c.len_utf16();
+            counted > units
+        })
+        .unwrap();
+    let other = if c == 'x' { "😃" } else { "x" };
+    format!("{}{other}{}", &text[..at], &text[at + c.len_utf8()..])
+}
+
+#[wasm_bindgen_test]
+async fn a_textarea_s_changes_anywhere_render_as_a_full_render_does() {
+    // Long enough that what stays the same at either end is compared a slice at a time.
+    let mut text = format!("{MIXED_POST}\n{}\n\n结尾。\n", "长的段落，😀。".repeat(300));
+    let page = Page::new(&text);
+    let previewer = mount(parts(&page.editor, &page.preview, JsValue::UNDEFINED)).unwrap();
+    // Each: what is replaced (its first occurrence), and by what. postview keeps the text it
+    // last read and applies what changed: a character beyond the Basic Multilingual Plane
+    // changed into another that shares its first or its second UTF-16 unit must not be cut in two.
+    let steps = [
+        ("😀😀", "😀😃"),
+        ("😀😃", "😃"),
+        ("😃", "\u{1F203}"),
+        ("ascii", "ASCII 😀"),
+        ("---\ntitle", "\n---\ntitle"),
+        ("- two\n", "- 二\n- 三 😀\n"),
+        ("最后", "## 标题\n\n最后"),
+        ("末", "末"),
+        ("结尾", "结束 😀"),
+        ("，😀。长", "，😃。长"),
+    ];
+    for (old, new) in steps {
+        if let Some(at) = text.find(old) {
+            text.replace_range(at..at + old.len(), new);
+        }
+        page.editor.set_value(&text);
+        page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+        frames(2).await;
+        let held = get(&previewer.rendered().unwrap(), "html").as_string().unwrap();
+        assert_eq!(held, postview::render(&text, &postview::RenderOptions::default()).html, "after {new:?}");
+    }
+    // One character changed at each place around where the slices compared meet (postview
+    // compares 512 units at a time), from the start and from the end.
+    let places = (505..520).chain(1017..1032).map(|units| (units, text.clone())).collect::<Vec<_>>();
+    for (units, before) in places {
+        let changed = changed_at_unit(&before, units);
+        let from_end = changed_at_unit(&before, before.encode_utf16().count() - units);
+        for changed in [changed, from_end] {
+            page.editor.set_value(&changed);
+            page.editor.dispatch_event(&Event::new("input").unwrap()).unwrap();
+            frames(1).await;
+            let held = get(&previewer.rendered().unwrap(), "html").as_string().unwrap();
+            assert_eq!(held, postview::render(&changed, &postview::RenderOptions::default()).html, "at {units}");
+        }
+    }
+    // Replaced whole, through the previewer.
+    previewer.update("全新的一篇 😀。\n");
+    assert_eq!(page.text_of(".postview-body p").as_deref(), Some("全新的一篇 😀。"));
+}
+
 #[wasm_bindgen_test]
 async fn a_change_without_its_edit_or_with_one_that_does_not_fit_reads_the_adapter_s_text_again() {
     let page = Page::new("");

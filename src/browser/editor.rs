@@ -25,6 +25,7 @@ use web_sys::{Event, HtmlTextAreaElement};
 use super::caret;
 use super::crash::Listener;
 use super::guard;
+use super::textarea_text::TextAreaText;
 
 #[wasm_bindgen]
 extern "C" {
@@ -70,10 +71,10 @@ impl EditorEvent {
     }
 }
 
-/// A `<textarea>` or an adapter.
+/// A `<textarea>` (with its text as last read) or an adapter.
 #[derive(Clone)]
 pub enum Editor {
-    TextArea(HtmlTextAreaElement),
+    TextArea(HtmlTextAreaElement, Rc<TextAreaText>),
     Adapter(Adapter),
 }
 
@@ -99,10 +100,10 @@ struct AdapterSubscription {
 /// The edit an adapter may report with a change: `insert` in place of `from`..`to`, UTF-16
 /// offsets into the text before it (`TextChange` in postview.d.ts).
 #[derive(Deserialize)]
-struct TextChange {
-    from: u32,
-    to: u32,
-    insert: String,
+pub struct TextChange {
+    pub from: u32,
+    pub to: u32,
+    pub insert: String,
 }
 
 /// One adapter's reports: heard once (its `listen`), passed on to every hearer.
@@ -170,7 +171,7 @@ impl Editor {
     /// `value` as an editor: a `<textarea>`, or an object with the adapter's methods.
     pub fn from_js(value: JsValue) -> Result<Editor, String> {
         if let Some(textarea) = value.dyn_ref::<HtmlTextAreaElement>() {
-            return Ok(Editor::TextArea(textarea.clone()));
+            return Ok(Editor::TextArea(textarea.clone(), Rc::default()));
         }
         if !value.is_object() || value.is_instance_of::<web_sys::Element>() {
             return Err("`editor` must be a <textarea> or an editor adapter (an object with text, \
@@ -203,7 +204,7 @@ impl Editor {
     /// next frame.
     pub fn text_ready_on_change(&self) -> bool {
         match self {
-            Editor::TextArea(_) => true,
+            Editor::TextArea(_, _) => true,
             Editor::Adapter(adapter) => adapter.text_ready_on_change,
         }
     }
@@ -211,7 +212,7 @@ impl Editor {
     /// The `<textarea>`, when the editor is one.
     pub fn textarea(&self) -> Option<&HtmlTextAreaElement> {
         match self {
-            Editor::TextArea(textarea) => Some(textarea),
+            Editor::TextArea(textarea, _) => Some(textarea),
             Editor::Adapter(_) => None,
         }
     }
@@ -219,7 +220,10 @@ impl Editor {
     /// The editor's whole text.
     pub fn text(&self) -> Result<String, EditorError> {
         match self {
-            Editor::TextArea(textarea) => Ok(textarea.value()),
+            Editor::TextArea(textarea, last) => {
+                let value = Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?;
+                last.read(value).ok_or_else(|| EditorError::from("the textarea's value is not a string"))
+            }
             Editor::Adapter(adapter) => {
                 let reports = &adapter.reports;
                 if let Some(text) = reports.text.borrow().as_ref() {
@@ -242,7 +246,9 @@ impl Editor {
     /// JavaScript (storage) without a copy into the module and back.
     pub fn text_value(&self) -> Result<JsValue, EditorError> {
         let text = match self {
-            Editor::TextArea(textarea) => Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?,
+            Editor::TextArea(textarea, _) => {
+                Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?
+            }
             Editor::Adapter(adapter) => adapter.js.text().map_err(|e| failed("text", &e))?,
         };
         match text.is_string() {
@@ -262,7 +268,7 @@ impl Editor {
     /// [`Editor::set_text`] with a JavaScript string, handed to the editor as it is.
     pub fn set_text_value(&self, text: &JsValue) -> Result<(), EditorError> {
         match self {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 Reflect::set(textarea, &"value".into(), text).map_err(|e| failed("value", &e))?;
                 Ok(())
             }
@@ -281,7 +287,7 @@ impl Editor {
     /// textarea's `input` event, or a change passed to the adapter's hearers.
     pub fn report_change(&self) {
         match self {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 if let Ok(input) = Event::new("input") {
                     let _ = textarea.dispatch_event(&input);
                 }
@@ -294,9 +300,9 @@ impl Editor {
     /// when the adapter does not say.
     pub fn caret_line(&self, source: Option<&str>) -> Option<usize> {
         match self {
-            Editor::TextArea(textarea) => match source {
+            Editor::TextArea(textarea, _) => match source {
                 Some(source) => Some(caret::line(textarea, source)),
-                None => Some(caret::line(textarea, &textarea.value())),
+                None => Some(caret::line(textarea, &self.text().ok()?)),
             },
             Editor::Adapter(adapter) => {
                 let line = call_optional(&adapter.js, "caretLine", &[]).ok()??.as_f64()?;
@@ -309,7 +315,7 @@ impl Editor {
     /// the text, and focuses the editor.
     pub fn go_to(&self, line: usize, column: usize, offset: u32) -> Result<(), EditorError> {
         match self {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 let _ = textarea.focus();
                 let _ = textarea.set_selection_range(offset, offset);
                 Ok(())
@@ -324,7 +330,7 @@ impl Editor {
     /// (with the fraction of it scrolled past) for an adapter.
     pub fn top(&self) -> Result<f64, EditorError> {
         match self {
-            Editor::TextArea(textarea) => Ok(f64::from(textarea.scroll_top())),
+            Editor::TextArea(textarea, _) => Ok(f64::from(textarea.scroll_top())),
             Editor::Adapter(adapter) => {
                 let line = adapter.js.top_line().map_err(|e| failed("topLine", &e))?;
                 line.as_f64()
@@ -337,7 +343,7 @@ impl Editor {
     /// Scrolls to `top`, in the units of [`Editor::top`]; returns where the editor got to.
     pub fn scroll_to(&self, top: f64) -> Result<f64, EditorError> {
         match self {
-            Editor::TextArea(textarea) => textarea.set_scroll_top(top.round() as i32),
+            Editor::TextArea(textarea, _) => textarea.set_scroll_top(top.round() as i32),
             Editor::Adapter(adapter) => {
                 adapter.js.scroll_to_line(top).map_err(|e| failed("scrollToLine", &e))?;
             }
@@ -352,7 +358,7 @@ impl Editor {
     pub fn listen(&self, on: impl Fn(EditorEvent) + 'static) -> Result<Subscription, EditorError> {
         let on = Rc::new(on);
         match self {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 let listener = |kind: &'static str, event: EditorEvent| {
                     let on = Rc::clone(&on);
                     Listener::new(textarea, kind, move |_| on(event))
@@ -381,7 +387,7 @@ impl Editor {
     /// Calls `on` after every change of the editor's text (not its caret moves or scrolls).
     pub fn listen_for_changes(&self, on: impl Fn() + 'static) -> Result<Subscription, EditorError> {
         match self {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 Ok(Subscription::Listeners(vec![Listener::new(textarea, "input", move |_| on())]))
             }
             Editor::Adapter(_) => self.listen(move |event| {

@@ -24,6 +24,7 @@ mod reading_stats;
 mod sanitized_blocks;
 mod sanitizer;
 mod scroll_sync;
+mod textarea_text;
 mod toc_panel;
 mod undo_open;
 

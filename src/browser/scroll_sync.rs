@@ -193,7 +193,7 @@ impl ScrollSync {
             return Ok(ys.clone());
         }
         let ys = match &self.editor {
-            Editor::TextArea(textarea) => {
+            Editor::TextArea(textarea, _) => {
                 let mirror = match &mut self.mirror {
                     Some(mirror) => mirror,
                     None => self.mirror.insert(Mirror::new(textarea)?),
@@ -209,7 +209,7 @@ impl ScrollSync {
     /// How close to where we scrolled the editor a scroll event must be to be our own echo.
     fn editor_tolerance(&self) -> f64 {
         match self.editor {
-            Editor::TextArea(_) => PIXELS_ALIKE,
+            Editor::TextArea(_, _) => PIXELS_ALIKE,
             Editor::Adapter(_) => LINES_ALIKE,
         }
     }
