@@ -4,8 +4,8 @@
 //!
 //! What is not local in a post, and what is done about it:
 //! - The front matter is read again unless the edit is past its closing line (then the last
-//!   read is kept: its lines cannot have changed, and parsing it was a good part of a short
-//!   post's keystroke); when the body starts elsewhere than the edit alone explains (an edit in
+//!   read is kept, TOML's aside: its lines cannot have changed, and parsing it was a good part
+//!   of a short post's keystroke); when the body starts elsewhere than the edit alone explains (an edit in
 //!   or next to the front matter that changes where it ends, an unclosed one that a new `---`
 //!   closes), the whole post is rendered. An edit in the front matter that leaves the body's
 //!   text as it was keeps the body, lines moved.
