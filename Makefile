@@ -6,11 +6,17 @@ WASM := $(PKG)/postview_bg.wasm
 TOML_PKG := $(PKG)/lazy/toml
 TOML_WASM := $(TOML_PKG)/postview_toml_bg.wasm
 # Minifies each JavaScript file in place, one at a time (no bundling: imports stay as they are);
-# /*! license */ comments are kept. wasm-bindgen's glue and npm's DOMPurify (its ES module is
-# not minified: 21.5 KB gzipped as shipped) are part of the first download. (wasm-bindgen's glue
-# names one snippet module several times in its imports object, always the same module.)
+# /*! license */ comments are kept.
 MINIFY_JS := sh -c 'for file in "$$@"; do node_modules/.bin/esbuild "$$file" --minify --outfile="$$file" \
 	--allow-overwrite --log-level=warning --log-override:duplicate-object-key=silent || exit 1; done' minify
+# wasm-bindgen's glue with the snippets it imports (src/browser/*.js, and npm's DOMPurify, whose
+# ES module is not minified: 21.5 KB gzipped as shipped) bundled into one minified postview.js,
+# license comments kept: unbundled, a page finds the snippets only once it has parsed the glue, a
+# second round trip before the module can start. (The glue names one snippet module several
+# times in its imports object, always the same module.)
+BUNDLE_GLUE := node_modules/.bin/esbuild $(PKG)/postview.js --bundle --format=esm --minify \
+	--outfile=$(PKG)/postview.js --allow-overwrite --log-level=warning \
+	--log-override:duplicate-object-key=silent && rm -r $(PKG)/snippets
 WASM_OPT := node_modules/.bin/wasm-opt
 # The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -39,10 +45,9 @@ setup-test:
 build: setup
 	wasm-pack build --release --target web --out-dir $(PKG) -- --no-default-features
 	$(WASM_OPT) -Oz $(WASM_FEATURES) $(WASM) -o $(WASM)
-	$(MINIFY_JS) $(PKG)/postview.js $$(find $(PKG)/snippets -name '*.js')
-	@printf 'www/pkg: wasm %s bytes, %s gzipped; js %s gzipped (postview.js %s)\n' \
-		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" \
-		"$$(cat $(PKG)/postview.js $$(find $(PKG)/snippets -name '*.js') | gzip -9c | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
+	$(BUNDLE_GLUE)
+	@printf 'www/pkg: wasm %s bytes, %s gzipped; postview.js %s gzipped\n' \
+		"$$(wc -c < $(WASM))" "$$(gzip -9c $(WASM) | wc -c)" "$$(gzip -9c $(PKG)/postview.js | wc -c)"
 	node src/browser/lazy/build.mjs $(PKG)/lazy
 	cargo build --release --target wasm32-unknown-unknown -p postview-toml
 	wasm-bindgen --target web --no-typescript --out-dir $(TOML_PKG) target/wasm32-unknown-unknown/release/postview_toml.wasm

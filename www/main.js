@@ -5,10 +5,10 @@
 //
 // Nothing is imported statically, so this module runs as soon as it is in and starts at once
 // the three things the first preview waits for, side by side (index.html has them preloaded):
-// the WebAssembly, compiled while it streams in; postview.js with the snippets it imports; the
-// sample post. A static import would hold this module until postview.js and its snippets were
-// all in (a second round trip, since the snippets are found only in postview.js), and only
-// then would init() start compiling the WebAssembly.
+// the WebAssembly, compiled while it streams in; postview.js (the build bundles the snippets it
+// imports into it: otherwise they are found only once it is parsed, a second round trip); the
+// sample post. A static import would hold this module until postview.js was in, and only then
+// would init() start compiling the WebAssembly.
 // Streaming needs the server to send `application/wasm`; any other static server still works,
 // compiling the same response once it is in (no second download).
 const wasm = fetch('pkg/postview_bg.wasm').then((response) =>

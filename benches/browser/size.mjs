@@ -1,5 +1,5 @@
-// Download size: gzip -9 of what a page must fetch to render, for postview (www/pkg: the wasm,
-// postview.js and its snippets) and for each peer.
+// Download size: gzip -9 of what a page must fetch to render, for postview (www/pkg: the wasm
+// and postview.js, its snippets bundled in) and for each peer.
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,8 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
- * Every file of www/pkg a page loads to render: the .wasm, postview.js and JS under snippets/.
+ * Every file of www/pkg a page loads to render: the .wasm, postview.js and JS under snippets/
+ * (none since `make build` bundles them into postview.js; a build that does not, counts them).
  * Not the lazy parts under lazy/ (highlighter, math, diagrams, the TOML parser's second wasm
  * module), fetched only when a post needs them.
  */

@@ -17,9 +17,10 @@ const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => se
 function load(name) {
   let module = loading.get(name);
   if (!module) {
-    // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/enhance.js, and
-    // the build puts the lazy parts in pkg/lazy/: wherever pkg/ is served, they are found.
-    module = afterPaint().then(() => import(new URL(`../../../../lazy/${name}.js`, import.meta.url)));
+    // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/enhance.js, which
+    // `make build` bundles into pkg/postview.js; the lazy parts are in pkg/lazy/ either way.
+    const pkg = import.meta.url.replace(/snippets\/[^?#]*$/, '');
+    module = afterPaint().then(() => import(new URL(`lazy/${name}.js`, pkg)));
     module.catch((error) => console.error(`postview could not load its ${name} part:`, error));
     loading.set(name, module);
   }

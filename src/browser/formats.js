@@ -27,9 +27,10 @@ export function tomlFailure() {
 export function loadToml(input) {
   if (!loading) {
     state = 'loading';
-    // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/formats.js, and the
-    // build puts the parser in pkg/lazy/toml/: wherever pkg/ is served, it is found.
-    loading = import(new URL('../../../../lazy/toml/postview_toml.js', import.meta.url))
+    // wasm-bindgen ships this file as pkg/snippets/<crate>-<hash>/src/browser/formats.js, which
+    // `make build` bundles into pkg/postview.js; the parser is in pkg/lazy/toml/ either way.
+    const pkg = import.meta.url.replace(/snippets\/[^?#]*$/, '');
+    loading = import(new URL('lazy/toml/postview_toml.js', pkg))
       .then(async (module) => {
         await module.default(input === undefined ? undefined : { module_or_path: input });
         parser = module;

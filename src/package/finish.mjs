@@ -60,10 +60,10 @@ const manifest = {
     './lazy/*': './lazy/*',
     './package.json': './package.json',
   },
-  // Everything loaded at run time: the glue and its inline snippets (DOMPurify, the sanitizer's
-  // allowlist, the crash door, the lazy parts' loader), the wasm, the lazy parts, the Node entry,
+  // Everything loaded at run time: the glue with its snippets bundled in (DOMPurify, the
+  // sanitizer's allowlist, the crash door, the lazy parts' loader), the wasm, the lazy parts, the Node entry,
   // the <post-preview> element and the preview's stylesheet.
-  files: ['postview.js', 'postview.d.ts', 'postview_bg.wasm', 'snippets/', 'lazy/', 'node.js', 'node.d.ts',
+  files: ['postview.js', 'postview.d.ts', 'postview_bg.wasm', 'lazy/', 'node.js', 'node.d.ts',
     'post-preview.js', 'post-preview.d.ts', 'preview.css',
     // npm packs a file named LICENSE by itself, but not these two (wasm-pack copies them here).
     'LICENSE-MIT', 'LICENSE-APACHE'],
