@@ -13,6 +13,8 @@
 //! copying the whole text out of the adapter again (at 1 MB, the copy into the module was the
 //! largest part of a keystroke's cost that grows with the text). A change reported without its
 //! edit, or with one that does not fit the copy, drops the copy: the next read is the adapter's.
+//! A textarea reports no edits; its text as last read is kept too, and a read copies into the
+//! module only what changed since (`textarea_text`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
