@@ -120,7 +120,13 @@ pub fn fire_open(textarea: &HtmlElement, detail: &OpenDetail) -> bool {
     }
 }
 
+thread_local! {
+    /// The page's `performance`, found once: `web_sys::window()` searches the global scope on
+    /// every call, and timings are taken several times a keystroke.
+    static PERFORMANCE: Option<web_sys::Performance> = web_sys::window().and_then(|w| w.performance());
+}
+
 /// Milliseconds since the page started, for timings.
 pub fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    PERFORMANCE.with(|performance| performance.as_ref().map_or(0.0, web_sys::Performance::now))
 }
