@@ -261,7 +261,10 @@ fn full_link_url(link_type: LinkType, dest_url: CowStr<'_>) -> String {
 }
 
 fn link_open_tag(href: Option<&str>, title: &str) -> String {
-    let mut tag = String::from("<a");
+    // Room for the attributes as written, escaping aside: one allocation for a long signed URL,
+    // not one each time the tag outgrows its buffer.
+    let mut tag = String::with_capacity(href.map_or(0, str::len) + title.len() + 64);
+    tag.push_str("<a");
     if let Some(href) = href {
         push_attribute(&mut tag, "href", href, true);
         // Links within the post (footnotes, headings) stay in the page; others open a new tab
@@ -278,7 +281,8 @@ fn link_open_tag(href: Option<&str>, title: &str) -> String {
 }
 
 fn image_tag(src: Option<&str>, alt: &str, title: &str) -> String {
-    let mut tag = String::from("<img");
+    let mut tag = String::with_capacity(src.map_or(0, str::len) + alt.len() + title.len() + 96);
+    tag.push_str("<img");
     push_attribute(&mut tag, "src", src.unwrap_or(""), true);
     push_attribute(&mut tag, "alt", alt, false);
     if !title.is_empty() {
