@@ -5,10 +5,10 @@
 //! What is not local in a post, and what is done about it:
 //! - The front matter is read again unless the edit is past its closing line (then the last
 //!   read is kept, TOML's aside: its lines cannot have changed, and parsing it was a good part
-//!   of a short post's keystroke); when the body starts elsewhere than the edit alone explains (an edit in
-//!   or next to the front matter that changes where it ends, an unclosed one that a new `---`
-//!   closes), the whole post is rendered. An edit in the front matter that leaves the body's
-//!   text as it was keeps the body, lines moved.
+//!   of a short post's keystroke); when the body starts elsewhere than the edit alone explains
+//!   (an edit in or next to the front matter that changes where it ends, an unclosed one that a
+//!   new `---` closes), the whole post is rendered. An edit in the front matter that leaves the
+//!   body's text as it was keeps the body, lines moved.
 //! - Link reference definitions and footnotes reach across the post: a post that holds `]:` or
 //!   `[^` anywhere, before or after the edit, is rendered whole; so is one with Hexo code tags
 //!   (`endcode`, `endraw`: their content is read before Markdown, to the closing tag).
