@@ -37,15 +37,21 @@ fn while_the_parser_loads_a_toml_post_renders_its_body_with_a_warning_at_the_fro
     assert!(diagnostic.message.contains("not read yet") && diagnostic.message.contains("loadFormats()"));
 }
 
-#[test]
-fn once_the_parser_is_in_the_same_post_renders_as_with_the_linked_parser() {
-    let linked = render_post(&hugo_post());
+/// Provides a parser that answers `Loading` until the returned flag is set, then parses.
+fn parser_that_arrives_later() -> Rc<Cell<bool>> {
     let arrived = Rc::new(Cell::new(false));
     let seen = Rc::clone(&arrived);
     provide_parser(Box::new(move |text| match seen.get() {
         false => Provided::Loading,
         true => Provided::Parsed(parse_as_the_linked_parser_does(text)),
     }));
+    arrived
+}
+
+#[test]
+fn once_the_parser_is_in_the_same_post_renders_as_with_the_linked_parser() {
+    let linked = render_post(&hugo_post());
+    let arrived = parser_that_arrives_later();
     assert_ne!(render_post(&hugo_post()), linked);
     arrived.set(true);
     assert_eq!(render_post(&hugo_post()), linked);
@@ -54,12 +60,7 @@ fn once_the_parser_is_in_the_same_post_renders_as_with_the_linked_parser() {
 #[test]
 fn a_live_preview_reads_the_toml_again_once_the_parser_is_in_though_the_text_is_the_same() {
     let linked = render_post(&hugo_post());
-    let arrived = Rc::new(Cell::new(false));
-    let seen = Rc::clone(&arrived);
-    provide_parser(Box::new(move |text| match seen.get() {
-        false => Provided::Loading,
-        true => Provided::Parsed(parse_as_the_linked_parser_does(text)),
-    }));
+    let arrived = parser_that_arrives_later();
     let mut live = Incremental::new(RenderOptions::default());
     assert_eq!(live.render(&hugo_post(), None).meta.title, None);
     arrived.set(true);
