@@ -223,8 +223,7 @@ impl Editor {
     pub fn text(&self) -> Result<String, EditorError> {
         match self {
             Editor::TextArea(textarea, last) => {
-                let value = Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?;
-                last.read(value).ok_or_else(|| EditorError::from("the textarea's value is not a string"))
+                last.read(value_of(textarea)?).ok_or_else(|| EditorError::from("the textarea's value is not a string"))
             }
             Editor::Adapter(adapter) => {
                 let reports = &adapter.reports;
@@ -248,9 +247,7 @@ impl Editor {
     /// JavaScript (storage) without a copy into the module and back.
     pub fn text_value(&self) -> Result<JsValue, EditorError> {
         let text = match self {
-            Editor::TextArea(textarea, _) => {
-                Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))?
-            }
+            Editor::TextArea(textarea, _) => value_of(textarea)?,
             Editor::Adapter(adapter) => adapter.js.text().map_err(|e| failed("text", &e))?,
         };
         match text.is_string() {
@@ -399,6 +396,11 @@ impl Editor {
             }),
         }
     }
+}
+
+/// A textarea's `value` as the JavaScript string it is (not copied into the module).
+fn value_of(textarea: &HtmlTextAreaElement) -> Result<JsValue, EditorError> {
+    Reflect::get(textarea, &"value".into()).map_err(|e| failed("value", &e))
 }
 
 /// Calls the adapter's `listen` with a `notify` that passes what it reports to the hearers.
