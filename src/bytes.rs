@@ -7,7 +7,8 @@ const WORD: usize = 8;
 fn word(bytes: &[u8]) -> u64 {
     let mut word = [0; WORD];
     word.copy_from_slice(bytes);
-    u64::from_ne_bytes(word)
+    // Little-endian: the first byte is the lowest, where `trailing_zeros` looks first.
+    u64::from_le_bytes(word)
 }
 
 /// How many leading bytes `a` and `b` share.
@@ -63,17 +64,34 @@ pub fn byte_offset(text: &str, units: usize) -> usize {
 
 /// How many line feeds `bytes` holds.
 pub fn newlines(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let mut words = bytes.chunks_exact(WORD);
-    let found: u32 = words
-        .by_ref()
-        .map(|chunk| {
-            // Bit 7 of each byte that was a line feed (no carries between bytes, so exact).
-            let zeroed = word(chunk) ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
-            (!(((zeroed & LOW) + LOW) | zeroed | LOW)).count_ones()
-        })
-        .sum();
+    let found: u32 = words.by_ref().map(|chunk| line_feeds_in(word(chunk)).count_ones()).sum();
     found as usize + words.remainder().iter().filter(|&&byte| byte == b'\n').count()
+}
+
+/// The offset of each line's start in `bytes`: 0, then one past each line feed.
+pub fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(1 + bytes.len() / 64);
+    starts.push(0);
+    let mut words = bytes.chunks_exact(WORD);
+    for (at, chunk) in words.by_ref().enumerate() {
+        let mut found = line_feeds_in(word(chunk));
+        while found != 0 {
+            starts.push(at * WORD + found.trailing_zeros() as usize / 8 + 1);
+            found &= found - 1;
+        }
+    }
+    let tail = bytes.len() - words.remainder().len();
+    starts.extend(words.remainder().iter().enumerate().filter(|(_, &byte)| byte == b'\n').map(|(at, _)| tail + at + 1));
+    starts
+}
+
+/// Bit 7 of each byte of `word` that is a line feed, and no other bit (exact: no carries
+/// between bytes).
+fn line_feeds_in(word: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let zeroed = word ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
+    !(((zeroed & LOW) + LOW) | zeroed | LOW)
 }
 
 /// UTF-16 units of the characters that start in these eight bytes of UTF-8: one for each byte
@@ -130,6 +148,20 @@ mod tests {
         for end in 0..=text.len() {
             let bytes = &text.as_bytes()[..end];
             assert_eq!(newlines(bytes), bytes.iter().filter(|&&b| b == b'\n').count(), "{end}");
+        }
+    }
+
+    #[test]
+    fn line_starts_follow_every_line_feed_in_every_byte_of_a_word() {
+        let text = "\n中\n\n😀 line\nfeeds\n\n\n\n\n\n\n\n\n\nx\u{8a}\n\u{10a}\n";
+        for start in 0..8 {
+            for end in start..=text.len() {
+                let bytes = &text.as_bytes()[start..end];
+                let expected: Vec<usize> = std::iter::once(0)
+                    .chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(at, _)| at + 1))
+                    .collect();
+                assert_eq!(line_starts(bytes), expected, "{start}..{end}");
+            }
         }
     }
 

@@ -65,7 +65,7 @@ impl<'a> LineIndex<'a> {
     /// An index of `text` that is part of a longer text and starts a line there, line
     /// `first_line`: lines count from it, columns are the longer text's.
     pub fn starting_at(text: &'a str, first_line: usize) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        let line_starts = crate::bytes::line_starts(text.as_bytes());
         LineIndex { text, line_starts, lines_before: first_line.saturating_sub(1) }
     }
 
