@@ -90,13 +90,14 @@ bench: setup-test build
 
 # A cargo-fuzz target for FUZZ_SECONDS (nightly Rust, cargo-fuzz): FUZZ_TARGET=render (the whole
 # render path) or FUZZ_TARGET=edits (incremental rendering after edit scripts against a fresh
-# render; it also starts from render's corpus, whose posts are its first texts).
+# render; it also starts from render's corpus, whose posts are its first texts). Both corpora are
+# seeded from tests/fixtures/ first (fuzz/seed.mjs).
 FUZZ_SECONDS ?= 1800
 FUZZ_TARGET ?= render
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-	mkdir -p fuzz/corpus/$(FUZZ_TARGET) fuzz/corpus/render
+	node fuzz/seed.mjs
 	cd fuzz && cargo +nightly fuzz run $(FUZZ_TARGET) corpus/$(FUZZ_TARGET) $(if $(filter-out render,$(FUZZ_TARGET)),corpus/render) -- \
 		-max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1
 
