@@ -18,6 +18,9 @@ BUNDLE_GLUE := node_modules/.bin/esbuild $(PKG)/postview.js --bundle --format=es
 	--outfile=$(PKG)/postview.js --allow-overwrite --log-level=warning \
 	--log-override:duplicate-object-key=silent && rm -r $(PKG)/snippets
 WASM_OPT := node_modules/.bin/wasm-opt
+# pulldown-cmark alone (crates/bare-pulldown-cmark), built and optimised as postview is, for the
+# bench's throughput rows: the floor under postview's figures.
+BARE_PKG := target/bench/bare
 # The features rustc's wasm32 target emits by default; wasm-opt must accept them all.
 WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -86,6 +89,9 @@ test-package:
 bench: setup-test build
 	cargo bench --bench hostile
 	cargo bench --bench throughput
+	cargo build --release --target wasm32-unknown-unknown -p bare-pulldown-cmark
+	wasm-bindgen --target web --no-typescript --out-dir $(BARE_PKG) target/wasm32-unknown-unknown/release/bare_pulldown_cmark.wasm
+	$(WASM_OPT) -Oz $(WASM_FEATURES) $(BARE_PKG)/bare_pulldown_cmark_bg.wasm -o $(BARE_PKG)/bare_pulldown_cmark_bg.wasm
 	node benches/browser/run.mjs
 
 # A cargo-fuzz target for FUZZ_SECONDS (nightly Rust, cargo-fuzz): FUZZ_TARGET=render (the whole

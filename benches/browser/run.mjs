@@ -40,6 +40,11 @@ const runs = (section) => !ONLY || ONLY.includes(section);
 // busy machine slows alike.
 const BASELINE_DIR = process.env.BENCH_BASELINE?.replace(/^\/+|\/+$/g, '');
 const BASELINE = 'postview baseline';
+// pulldown-cmark alone, as `make bench` builds it (crates/bare-pulldown-cmark): the parser
+// postview is built on, with its options and its own HTML writer, and nothing else.
+const BARE_DIR = 'target/bench/bare';
+const BARE = 'pulldown-cmark alone';
+const hasBare = () => existsSync(`${repo}${BARE_DIR}/bare_pulldown_cmark.js`);
 // BENCH_CLOCK=cpu times throughput by the page's main-thread CPU time (Chromium's ThreadTime
 // metric) instead of the wall clock: on a machine busy with other work, wall-clock figures swing
 // by 2× from one renderer to the next, CPU time far less.
@@ -70,7 +75,9 @@ async function measureThroughput(browser, url, inputs) {
   await page.goto(`${url}benches/browser/throughput.html`);
   await page.waitForFunction(() => typeof window.loadRenderers === 'function');
   const peers = JS_PEERS.map(([name]) => [name, bundleName(name)]);
-  const names = await page.evaluate(([files, baseline]) => window.loadRenderers(files, baseline), [peers, BASELINE_DIR]);
+  if (!hasBare()) progress(`no ${BARE_DIR} (make bench builds it): the column "${BARE}" left out`);
+  const bare = hasBare() ? BARE_DIR : undefined;
+  const names = await page.evaluate((a) => window.loadRenderers(...a), [peers, BASELINE_DIR, bare]);
   const cdp = CPU_CLOCK ? await page.context().newCDPSession(page) : undefined;
   await cdp?.send('Performance.enable', { timeDomain: 'threadTicks' });
   const results = {};
@@ -169,6 +176,7 @@ async function main() {
   try {
     const throughput = runs('throughput') ? await measureThroughput(browser, server.url, inputs) : {};
     const columns = BASELINE_DIR ? ['postview', BASELINE, ...PEER_NAMES] : [...COLUMNS];
+    if (runs('throughput') && hasBare()) columns.splice(columns.indexOf(PEER_NAMES[0]), 0, BARE);
     let keystrokes = {};
     let naiveKeystrokes = {};
     if (runs('keystroke')) {

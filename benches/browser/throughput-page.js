@@ -14,8 +14,10 @@ const BATCH_MS = 20;
 
 /** The name of another build of postview (`BENCH_BASELINE`), for A/B in the same page and run. */
 const BASELINE = 'postview baseline';
+/** pulldown-cmark alone (crates/bare-pulldown-cmark, built by `make bench`): postview's floor. */
+const BARE = 'pulldown-cmark alone';
 
-async function loadRenderers(jsPeers, baseline) {
+async function loadRenderers(jsPeers, baseline, bare) {
   await initPostview();
   await markdownWasmReady;
   await initMd4w(fetch('/node_modules/md4w/js/md4w-fast.wasm'));
@@ -31,6 +33,11 @@ async function loadRenderers(jsPeers, baseline) {
     const other = await import(`/${baseline}/postview.js`);
     await other.default();
     renderers[BASELINE] = (text) => other.render(text);
+  }
+  if (bare) {
+    const alone = await import(`/${bare}/bare_pulldown_cmark.js`);
+    await alone.default();
+    renderers[BARE] = (text) => alone.render(text);
   }
   for (const [name, file] of jsPeers) {
     renderers[name] = (await import(`/target/bench/${file}`)).renderHtml;
@@ -64,8 +71,8 @@ function throughput(renderHtml, text, bytes, warmUp) {
   return rates;
 }
 
-window.loadRenderers = async (jsPeers, baseline) => {
-  const renderers = await loadRenderers(jsPeers, baseline);
+window.loadRenderers = async (jsPeers, baseline, bare) => {
+  const renderers = await loadRenderers(jsPeers, baseline, bare);
   window.throughput = (name, text, bytes, warmUp) => throughput(renderers[name], text, bytes, warmUp);
   // For BENCH_CLOCK=cpu: `runs` renders and nothing else, timed from outside the page.
   window.renderTimes = (name, text, runs) => {
