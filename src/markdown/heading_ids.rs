@@ -34,13 +34,20 @@ impl UniqueIds {
 
     /// The id for the next heading, whose slug is `base`.
     pub fn unique(&mut self, base: String) -> String {
-        let mut id = base.clone();
+        // Most headings are the first of their slug.
+        if !self.taken.contains(&base) {
+            self.taken.insert(base.clone());
+            return base;
+        }
         let n = self.next_suffix.entry(base.clone()).or_insert(0);
         // A suffix can still be taken by a heading whose own text ended in it (`a` `a` `a-1`).
-        while self.taken.contains(&id) {
+        let id = loop {
             *n += 1;
-            id = format!("{base}-{n}");
-        }
+            let id = format!("{base}-{n}");
+            if !self.taken.contains(&id) {
+                break id;
+            }
+        };
         self.taken.insert(id.clone());
         id
     }
@@ -96,14 +103,25 @@ pub fn slug(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
-            if gap && !slug.is_empty() {
-                slug.push('-');
+        // ASCII and the main Han block (most of a Chinese heading) without the Unicode tables
+        // that `is_alphanumeric` and `to_lowercase` search: Han characters are letters with no
+        // case (a test checks the whole block).
+        let kept = match c {
+            'a'..='z' | '0'..='9' | '_' | '\u{4E00}'..='\u{9FFF}' => Some(c),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            _ if c.is_ascii() || !c.is_alphanumeric() => None,
+            _ => {
+                push_after_gap(&mut slug, &mut gap);
+                slug.extend(c.to_lowercase());
+                continue;
             }
-            gap = false;
-            slug.extend(c.to_lowercase());
-        } else {
-            gap = true;
+        };
+        match kept {
+            Some(c) => {
+                push_after_gap(&mut slug, &mut gap);
+                slug.push(c);
+            }
+            None => gap = true,
         }
     }
     if slug.is_empty() {
@@ -112,9 +130,38 @@ pub fn slug(text: &str) -> String {
     slug
 }
 
+/// The `-` for a run of spaces and punctuation, once a letter follows it (never first).
+fn push_after_gap(slug: &mut String, gap: &mut bool) {
+    if *gap && !slug.is_empty() {
+        slug.push('-');
+    }
+    *gap = false;
+}
+
 #[cfg(test)]
 mod tests {
     use super::slug;
+
+    #[test]
+    fn main_han_block_characters_are_letters_without_case() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(c.is_alphanumeric() && c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_character_slugs_as_the_unicode_rule_has_it() {
+        let reference = |c: char| match c.is_alphanumeric() || c == '_' {
+            true => c.to_lowercase().collect::<String>(),
+            false => "-".to_string(),
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = reference(c);
+            let got = slug(&format!("a{c}b"));
+            let expected = if expected == "-" { "a-b".to_string() } else { format!("a{expected}b") };
+            assert_eq!(got, expected, "{c:?} (U+{:04X})", u32::from(c));
+        }
+    }
 
     #[test]
     fn chinese_headings_keep_their_characters() {
