@@ -65,7 +65,7 @@ pub fn byte_offset(text: &str, units: usize) -> usize {
 /// How many line feeds `bytes` holds.
 pub fn newlines(bytes: &[u8]) -> usize {
     let mut words = bytes.chunks_exact(WORD);
-    let found: u32 = words.by_ref().map(|chunk| line_feeds_in(word(chunk)).count_ones()).sum();
+    let found: u32 = words.by_ref().map(|chunk| bytes_equal(word(chunk), b'\n').count_ones()).sum();
     found as usize + words.remainder().iter().filter(|&&byte| byte == b'\n').count()
 }
 
@@ -73,24 +73,35 @@ pub fn newlines(bytes: &[u8]) -> usize {
 pub fn line_starts(bytes: &[u8]) -> Vec<usize> {
     let mut starts = Vec::with_capacity(1 + bytes.len() / 64);
     starts.push(0);
-    let mut words = bytes.chunks_exact(WORD);
-    for (at, chunk) in words.by_ref().enumerate() {
-        let mut found = line_feeds_in(word(chunk));
-        while found != 0 {
-            starts.push(at * WORD + found.trailing_zeros() as usize / 8 + 1);
-            found &= found - 1;
-        }
-    }
-    let tail = bytes.len() - words.remainder().len();
-    starts.extend(words.remainder().iter().enumerate().filter(|(_, &byte)| byte == b'\n').map(|(at, _)| tail + at + 1));
+    each_of(bytes, [b'\n'], |at| starts.push(at + 1));
     starts
 }
 
-/// Bit 7 of each byte of `word` that is a line feed, and no other bit (exact: no carries
-/// between bytes).
-fn line_feeds_in(word: u64) -> u64 {
+/// Calls `found` with the offset of each byte of `bytes` that is one of `wanted`, in order: one
+/// pass for all of them.
+pub fn each_of<const N: usize>(bytes: &[u8], wanted: [u8; N], mut found: impl FnMut(usize)) {
+    let mut words = bytes.chunks_exact(WORD);
+    for (at, chunk) in words.by_ref().enumerate() {
+        let word = word(chunk);
+        let mut hits = wanted.iter().fold(0, |hits, &byte| hits | bytes_equal(word, byte));
+        while hits != 0 {
+            found(at * WORD + hits.trailing_zeros() as usize / 8);
+            hits &= hits - 1;
+        }
+    }
+    let tail = bytes.len() - words.remainder().len();
+    for (at, byte) in words.remainder().iter().enumerate() {
+        if wanted.contains(byte) {
+            found(tail + at);
+        }
+    }
+}
+
+/// Bit 7 of each byte of `word` that is `byte`, and no other bit (exact: no carries between
+/// bytes).
+fn bytes_equal(word: u64, byte: u8) -> u64 {
     const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let zeroed = word ^ (u64::from(b'\n') * 0x0101_0101_0101_0101);
+    let zeroed = word ^ (u64::from(byte) * 0x0101_0101_0101_0101);
     !(((zeroed & LOW) + LOW) | zeroed | LOW)
 }
 
@@ -151,18 +162,34 @@ mod tests {
         }
     }
 
-    #[test]
-    fn line_starts_follow_every_line_feed_in_every_byte_of_a_word() {
-        let text = "\n中\n\n😀 line\nfeeds\n\n\n\n\n\n\n\n\n\nx\u{8a}\n\u{10a}\n";
-        for start in 0..8 {
+    /// `check` on every slice of `text` that starts in its first word: each byte lands in every
+    /// place of a word, and in the tail after the last whole one.
+    fn every_slice(text: &str, check: impl Fn(&[u8], String)) {
+        for start in 0..WORD {
             for end in start..=text.len() {
-                let bytes = &text.as_bytes()[start..end];
-                let expected: Vec<usize> = std::iter::once(0)
-                    .chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(at, _)| at + 1))
-                    .collect();
-                assert_eq!(line_starts(bytes), expected, "{start}..{end}");
+                check(&text.as_bytes()[start..end], format!("{start}..{end}"));
             }
         }
+    }
+
+    #[test]
+    fn each_of_finds_every_wanted_byte_in_order() {
+        every_slice("[a]{%$<!中\u{80}[[x<<$$$$$$$$😀{\u{7b}", |bytes, slice| {
+            let mut found = vec![];
+            each_of(bytes, [b'[', b'{', b'$', b'<'], |at| found.push(at));
+            let expected: Vec<usize> = (0..bytes.len()).filter(|&at| b"[{$<".contains(&bytes[at])).collect();
+            assert_eq!(found, expected, "{slice}");
+        });
+    }
+
+    #[test]
+    fn line_starts_follow_every_line_feed_in_every_byte_of_a_word() {
+        every_slice("\n中\n\n😀 line\nfeeds\n\n\n\n\n\n\n\n\n\nx\u{8a}\n\u{10a}\n", |bytes, slice| {
+            let expected: Vec<usize> = std::iter::once(0)
+                .chain(bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(at, _)| at + 1))
+                .collect();
+            assert_eq!(line_starts(bytes), expected, "{slice}");
+        });
     }
 
     #[test]

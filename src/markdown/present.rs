@@ -20,32 +20,23 @@ pub struct Present {
 
 impl Present {
     pub fn scan(text: &str) -> Present {
-        // Each a search for one byte (memchr), not a byte-by-byte loop over the whole body.
-        let (mut footnotes, mut alerts) = (false, false);
-        for (at, _) in text.match_indices('[') {
-            match text.as_bytes().get(at + 1) {
-                Some(b'^') => footnotes = true,
-                Some(b'!') => alerts = true,
+        // One pass, eight bytes at a time, for the bytes that open any of them (four searches
+        // for one byte each were 3% of a render of a long post).
+        let bytes = text.as_bytes();
+        let mut present = Present::default();
+        crate::bytes::each_of(bytes, [b'[', b'{', b'$', b'<'], |at| {
+            let next = bytes.get(at + 1).copied();
+            match (bytes[at], next) {
+                (b'[', Some(b'^')) => present.footnotes = true,
+                (b'[', Some(b'!')) => present.alerts = true,
+                (b'{', Some(b'%')) => present.hexo_tags = true,
+                (b'$', _) => present.dollars = true,
+                (b'<', Some(b'!')) => present.comments = true,
                 _ => {}
             }
-            if footnotes && alerts {
-                break;
-            }
-        }
-        Present {
-            footnotes,
-            alerts,
-            hexo_tags: followed_by(text, '{', b'%'),
-            dollars: text.contains('$'),
-            // `!` is rarer than `<` in most text, and in HTML-heavy text far rarer.
-            comments: followed_by(text, '<', b'!'),
-        }
+        });
+        present
     }
-}
-
-/// Whether `first` occurs followed by `second`.
-fn followed_by(text: &str, first: char, second: u8) -> bool {
-    text.match_indices(first).any(|(at, _)| text.as_bytes().get(at + 1) == Some(&second))
 }
 
 /// One of two event iterators as one type: an adapter that runs only when `on` (otherwise the
