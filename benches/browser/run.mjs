@@ -214,7 +214,8 @@ async function main() {
     if (coldStart) spreads.push(`cold start ${spread(coldStart)}`);
     if (staticStart) spreads.push(`${STATIC} ${spread(staticStart)}`);
     if (CPU_CLOCK) spreads.push('throughput timed by main-thread CPU time');
-    console.log(`spread (min–max ms): ${spreads.join(', ')}\n`);
+    if (spreads.length) console.log(`spread (min–max ms): ${spreads.join(', ')}`);
+    console.log('');
     console.log(formatTable(rows, columns).join('\n'));
     const missed = rows.filter((r) => r.met === false);
     console.log(missed.length ? `\nMISSED ${missed.length} of ${rows.filter((r) => r.met !== undefined).length} targets: ${missed.map((r) => r.metric).join('; ')}` : '\nevery target met');
