@@ -106,22 +106,20 @@ pub fn slug(text: &str) -> String {
         // ASCII and the main Han block (most of a Chinese heading) without the Unicode tables
         // that `is_alphanumeric` and `to_lowercase` search: Han characters are letters with no
         // case (a test checks the whole block).
-        let kept = match c {
-            'a'..='z' | '0'..='9' | '_' | '\u{4E00}'..='\u{9FFF}' => Some(c),
-            'A'..='Z' => Some(c.to_ascii_lowercase()),
-            _ if c.is_ascii() || !c.is_alphanumeric() => None,
-            _ => {
-                push_after_gap(&mut slug, &mut gap);
-                slug.extend(c.to_lowercase());
-                continue;
-            }
-        };
-        match kept {
-            Some(c) => {
+        match c {
+            'a'..='z' | '0'..='9' | '_' | '\u{4E00}'..='\u{9FFF}' => {
                 push_after_gap(&mut slug, &mut gap);
                 slug.push(c);
             }
-            None => gap = true,
+            'A'..='Z' => {
+                push_after_gap(&mut slug, &mut gap);
+                slug.push(c.to_ascii_lowercase());
+            }
+            _ if !c.is_ascii() && c.is_alphanumeric() => {
+                push_after_gap(&mut slug, &mut gap);
+                slug.extend(c.to_lowercase());
+            }
+            _ => gap = true,
         }
     }
     if slug.is_empty() {
